@@ -1,0 +1,70 @@
+"""The ``boothplan`` command line.
+
+Each sub-command lives in its own module under ``planner.cli`` and exposes
+``register(subparsers)``, which adds its parser and sets ``func`` to a function that takes the
+parsed arguments and returns an exit code. ``boothplan`` alone, or ``boothplan PLAN``, opens the
+desktop app; the Qt code is imported only then, so every other command runs without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from planner import __version__
+from planner.errors import BoothplanError
+
+# Modules that define sub-commands, in the order `boothplan --help` lists them.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+EXIT_OK = 0
+EXIT_FOUND_PROBLEMS = 1  # e.g. `check` found broken rules
+EXIT_USER_ERROR = 2  # bad input: one sentence on stderr, no traceback
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="boothplan",
+        description="Plan trade-fair floors: halls, booths, exhibitors and printed maps. "
+        "Run without a command (or with a plan file) to open the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"boothplan {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _open_app(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="boothplan", description="Open the desktop app.")
+    parser.add_argument("plan", nargs="?", help="a .boothplan file to open")
+    args = parser.parse_args(list(argv))
+    from planner.ui.app import run_app  # Qt only when the app is really wanted
+
+    return run_app(args.plan)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    subcommands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
+        try:
+            return _open_app(argv)
+        except BoothplanError as error:
+            print(f"boothplan: {error}", file=sys.stderr)
+            return EXIT_USER_ERROR
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USER_ERROR
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except BoothplanError as error:
+        print(f"boothplan: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("boothplan: interrupted; no file was changed.", file=sys.stderr)
+        return 130

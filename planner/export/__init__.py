@@ -1,0 +1,1 @@
+"""PDF maps and indexes, drawn from the model with reportlab. No Qt."""

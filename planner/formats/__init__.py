@@ -1,0 +1,4 @@
+"""Files: .boothplan (SQLite), GeoJSON floors, exhibitor CSV, DXF.
+
+The only package that knows SQLite.
+"""

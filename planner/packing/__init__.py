@@ -1,0 +1,1 @@
+"""Auto-pack: geometry in, booth rectangles and numbers out; capacity figures. No Qt."""

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Run every check CI runs: lint, the import contract, the Qt-free run of the non-UI tests
+# (PySide6 blocked, as on a machine without Qt), then the whole suite with Qt offscreen and
+# the Xvfb smoke test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+py=.venv/bin/python
+
+echo "== ruff"
+.venv/bin/ruff check planner tests benchmarks tools
+echo "== import contracts"
+.venv/bin/lint-imports
+echo "== non-UI tests with Qt blocked"
+BOOTHPLAN_BLOCK_QT=1 "$py" -m pytest -q -m "not ui and not xvfb" -p no:pytest-qt -p no:cacheprovider
+echo "== all tests"
+"$py" -m pytest -q -p no:cacheprovider
