@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 
 from shapely.geometry import LineString, MultiPolygon, Polygon
 
-from planner.model.status import AVAILABLE
+from planner.model.status import AVAILABLE, RESERVED
 
 Area = Polygon | MultiPolygon
 
@@ -112,7 +112,11 @@ class Booth:
 
 @dataclass(frozen=True, slots=True)
 class Exhibitor:
-    """A company or co-op that takes one or more booths."""
+    """A company or co-op that takes one or more booths.
+
+    ``booking_status`` is the status its booths get when they are allocated (the CSV's
+    ``status`` column): on_hold, reserved or confirmed.
+    """
 
     TABLE: ClassVar[str] = "exhibitors"
     id: str
@@ -126,6 +130,7 @@ class Exhibitor:
     contact: str = ""
     notes: str = ""
     co_exhibitors: tuple[str, ...] = ()
+    booking_status: str = RESERVED
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,7 @@ class PlanInfo:
     price_per_m2: float = 0.0
     corner_premium: float = 0.10  # fraction added to the price of a booth open on 2+ sides
     currency: str = "VND"
+    sectors: tuple[str, ...] = ()  # sectors the user added to the built-in list
     extra: str = field(default="{}")
 
 
