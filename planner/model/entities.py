@@ -108,6 +108,7 @@ class Booth:
     locked: bool = False
     flags: tuple[str, ...] = ()
     note: str = ""
+    extra: str = "{}"  # properties from a GeoJSON booth feature that Boothplan does not use
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,170 @@
+"""``.boothplan`` files: SQLite application files holding one :class:`~planner.model.Plan`.
+
+* ``write_plan`` saves atomically (see :mod:`planner.formats.atomic_file`): a crash, a kill or a
+  full disk at any moment leaves the old file or the new one, never a broken one.
+* ``read_plan`` never writes to the file: it checks the 100-byte SQLite header itself (is it
+  SQLite, is it a plan, which version, is it complete), then opens it read-only. An older format
+  version is migrated in memory (:mod:`planner.formats.migrations`); a newer one is refused.
+* Every problem is a :class:`PlanFileError`: one sentence naming the file and the problem.
+
+The tables are described in :mod:`planner.formats.plan_tables`; a planner can open a file with
+sqlite-utils or Datasette and query ``booths`` or the ``booth_list`` view directly.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from pathlib import Path
+
+import sqlite_utils
+
+from planner import __version__
+from planner.errors import BoothplanError
+from planner.formats.atomic_file import is_disk_full, replace_atomically
+from planner.formats.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
+from planner.formats.plan_tables import RowProblem, create_tables, insert_rows, read_tables
+from planner.model.plan import Plan
+
+APPLICATION_ID = 0x42504C4E  # "BPLN": marks an SQLite file as a Boothplan plan
+SUFFIX = ".boothplan"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class PlanFileError(BoothplanError):
+    """A plan file that cannot be read or written; the message is one sentence for the user."""
+
+
+# -- writing -----------------------------------------------------------------------------------
+def _write_database(plan: Plan, path: Path) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        # The temporary file is thrown away on any failure and synced once at the end, so it
+        # needs neither a rollback journal nor SQLite's own syncs.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        conn.execute("BEGIN")
+        db = sqlite_utils.Database(conn)
+        create_tables(db)
+        db["meta"].insert_all(
+            [
+                {"key": "application", "value": "boothplan"},
+                {"key": "format_version", "value": str(FORMAT_VERSION)},
+                {"key": "written_by", "value": f"boothplan {__version__}"},
+            ]
+        )
+        insert_rows(db, plan)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def write_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Save ``plan`` to ``path`` atomically; :class:`PlanFileError` if it cannot be saved."""
+    path = Path(path)
+    if path.is_dir():
+        raise PlanFileError(f"Cannot save to {path}: it is a folder, not a file.")
+    if not path.parent.is_dir() and str(path.parent):
+        raise PlanFileError(f"Cannot save {path}: the folder {path.parent} does not exist.")
+    try:
+        replace_atomically(path, lambda temp: _write_database(plan, temp))
+    except (OSError, sqlite3.Error) as error:
+        if is_disk_full(error):
+            reason = "the disk is full"
+        elif isinstance(error, PermissionError) or "readonly" in str(error).lower():
+            reason = "permission denied"
+        else:
+            reason = str(error).rstrip(".") or type(error).__name__
+        unchanged = "the previous file is unchanged" if path.exists() else "nothing was written"
+        raise PlanFileError(f"Could not save {path}: {reason}; {unchanged}.") from None
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _check_header(path: Path, header: bytes, size: int) -> int:
+    """The file's format version, after checking the header says it is a whole plan file."""
+    if size == 0:
+        raise PlanFileError(f"{path} is empty, not a Boothplan plan file.")
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise PlanFileError(f"{path} is not a Boothplan plan file: it is not an SQLite database.")
+    (page_size,) = struct.unpack(">H", header[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    (change_counter, page_count) = struct.unpack(">II", header[24:32])
+    (valid_for,) = struct.unpack(">I", header[92:96])
+    (version,) = struct.unpack(">i", header[60:64])
+    (app_id,) = struct.unpack(">I", header[68:72])
+    if app_id != APPLICATION_ID:
+        raise PlanFileError(
+            f"{path} is an SQLite database but not a Boothplan plan "
+            f"(its application id is {app_id:#010x}, a plan's is {APPLICATION_ID:#010x})."
+        )
+    if version > FORMAT_VERSION:
+        raise PlanFileError(
+            f"{path} was saved by a newer Boothplan (plan format version {version}; this "
+            f"version reads up to {FORMAT_VERSION}): update Boothplan to open it."
+        )
+    if version < FIRST_VERSION:
+        raise PlanFileError(f"{path} has an unknown plan format version ({version}).")
+    if page_count and change_counter == valid_for and size < page_count * page_size:
+        raise PlanFileError(
+            f"{path} is truncated: it should be {page_count * page_size} bytes long but is "
+            f"only {size} (it was probably cut off while being copied)."
+        )
+    if page_size < 512 or size % page_size:
+        raise PlanFileError(f"{path} is damaged: its size is not a whole number of pages.")
+    return version
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    uri = path.resolve().as_uri() + "?mode=ro"
+    # "immutable" skips locking and journal checks entirely. That is safe only when no other
+    # program is part-way through changing the file in place: no hot journal or WAL beside it.
+    # (Boothplan itself never changes a file in place; it replaces it.)
+    sidecars = (path.with_name(path.name + s) for s in ("-journal", "-wal"))
+    if not any(s.exists() for s in sidecars):
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True)
+
+
+def _read_header(path: Path) -> tuple[bytes, int]:
+    if not path.exists():
+        raise PlanFileError(f"{path} does not exist.")
+    if path.is_dir():
+        raise PlanFileError(f"{path} is a folder, not a plan file.")
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            return handle.read(100), size
+    except PermissionError:
+        raise PlanFileError(f"{path} cannot be read: permission denied.") from None
+    except OSError as error:
+        raise PlanFileError(f"{path} cannot be read: {error.strerror or error}.") from None
+
+
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """The plan saved in ``path``; :class:`PlanFileError` with one clear sentence if it is bad."""
+    path = Path(path)
+    header, size = _read_header(path)
+    version = _check_header(path, header, size)
+    try:
+        conn = _open_read_only(path)
+    except sqlite3.Error as error:
+        raise PlanFileError(f"{path} cannot be opened: {error}.") from None
+    try:
+        current = migrate(conn, version)
+        try:
+            return read_tables(current)
+        finally:
+            if current is not conn:
+                current.close()
+    except RowProblem as problem:
+        raise PlanFileError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
+    except sqlite3.DatabaseError as error:
+        raise PlanFileError(f"{path} is damaged: {error}.") from None
+    finally:
+        conn.close()
+
+
+__all__ = ["APPLICATION_ID", "FORMAT_VERSION", "SUFFIX", "PlanFileError", "read_plan", "write_plan"]

@@ -1,0 +1,205 @@
+"""The tables of a ``.boothplan`` file: entities to rows and rows back to entities.
+
+One table per model table (``info``, ``halls``, ``obstacles``, ``doors``, ``zones``, ``booths``,
+``exhibitors``, ``booking_events``), one column per entity field, named as the field. Geometry is
+WKB in a BLOB column with a readable WKT copy beside it in ``<field>_wkt`` (never read back);
+tuples are JSON lists in TEXT columns; booleans are 0/1. Rows keep the plan's order (rowid).
+
+Reading is driven by the entity's fields, not by the file: a field the file lacks takes its
+default (so a field added to the model later does not break older files) and a column the model
+no longer has is ignored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import numpy as np
+import shapely
+import sqlite_utils
+
+from planner.formats.entity_codec import (
+    BOOL,
+    FLOAT,
+    GEOMETRY,
+    INT,
+    JSON,
+    TUPLE,
+    FieldSpec,
+    ValueProblem,
+    field_specs,
+    from_plain,
+    json_text,
+    to_plain,
+)
+from planner.model.entities import ENTITY_TYPES, TYPE_OF_TABLE
+from planner.model.plan import Plan
+
+_TYPE_IDS = {"Point": 0, "LineString": 1, "Polygon": 3, "MultiPolygon": 6}
+_COLUMN_TYPES = {GEOMETRY: bytes, BOOL: int, INT: int, FLOAT: float}
+
+# A view for people who open the file with sqlite-utils or Datasette: booths with names.
+BOOTH_LIST_VIEW = """
+SELECT booths.number AS number, zones.name AS zone, booths.status AS status,
+       exhibitors.name AS exhibitor, booths.locked AS locked, booths.note AS note,
+       booths.geometry_wkt AS geometry_wkt
+FROM booths
+LEFT JOIN zones ON zones.id = booths.zone_id
+LEFT JOIN exhibitors ON exhibitors.id = booths.exhibitor_id
+ORDER BY booths.rowid
+"""
+
+
+class RowProblem(ValueError):
+    """A row that cannot become an entity: ``table``, ``row`` (rowid), ``id`` and the reason."""
+
+    def __init__(self, table: str, row: int | None, id_: Any, reason: str) -> None:
+        super().__init__(reason)
+        self.table, self.row, self.id, self.reason = table, row, id_, reason
+
+    def place(self) -> str:
+        where = f"table {self.table}"
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.id is not None:
+            where += f" (id {self.id!r})"
+        return where
+
+
+def _columns(cls: type) -> dict[str, type]:
+    columns: dict[str, type] = {}
+    for spec in field_specs(cls):
+        columns[spec.name] = _COLUMN_TYPES.get(spec.kind, str)
+        if spec.kind == GEOMETRY:
+            columns[f"{spec.name}_wkt"] = str
+    return columns
+
+
+def create_tables(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    for cls in ENTITY_TYPES:
+        db[cls.TABLE].create(_columns(cls), pk="id", not_null={"id"})
+    db["booths"].create_index(["number"])
+    db["booths"].create_index(["zone_id"])
+    db["booths"].create_index(["exhibitor_id"])
+    db["booking_events"].create_index(["booth_id"])
+    db.create_view("booth_list", BOOTH_LIST_VIEW)
+
+
+def _column_values(spec: FieldSpec, values: list[Any]) -> list[list[Any]]:
+    """The stored column(s) for one field across all rows: geometry gives WKB and WKT."""
+    if spec.kind == GEOMETRY:
+        geoms = np.array(values, dtype=object)
+        wkb = shapely.to_wkb(geoms, output_dimension=2, byte_order=1, flavor="iso")
+        wkt = shapely.to_wkt(geoms, rounding_precision=-1, output_dimension=2)
+        return [list(wkb), list(wkt)]
+    if spec.kind in (TUPLE, JSON):
+        return [[json_text(to_plain(spec, v)) for v in values]]
+    if spec.kind == BOOL:
+        return [[int(v) for v in values]]
+    return [values]
+
+
+def insert_rows(db: sqlite_utils.Database, plan: Plan) -> None:
+    """Bulk-insert every entity of ``plan``, one ``executemany`` per table, in plan order."""
+    for cls in ENTITY_TYPES:
+        entities = list(plan.table(cls.TABLE).values())
+        if not entities:
+            continue
+        columns: list[str] = []
+        data: list[list[Any]] = []
+        for spec in field_specs(cls):
+            values = [getattr(e, spec.name) for e in entities]
+            stored = _column_values(spec, values)
+            columns.append(spec.name)
+            if spec.kind == GEOMETRY:
+                columns.append(f"{spec.name}_wkt")
+            data.extend(stored)
+        names = ", ".join(f"[{c}]" for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        db.conn.executemany(
+            f"INSERT INTO [{cls.TABLE}] ({names}) VALUES ({marks})", list(zip(*data, strict=True))
+        )
+
+
+def _read_geometry(table: str, spec: FieldSpec, blobs: list[Any], rowids, ids) -> np.ndarray:
+    for i, blob in enumerate(blobs):
+        if not isinstance(blob, bytes):
+            what = "is missing" if blob is None else "is not WKB"
+            raise RowProblem(table, rowids[i], ids[i], f"its {spec.name} {what}")
+    geoms = shapely.from_wkb(np.array(blobs, dtype=object), on_invalid="ignore")
+    bad = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if bad.size:
+        i = int(bad[0])
+        raise RowProblem(table, rowids[i], ids[i], f"its {spec.name} cannot be read as geometry")
+    allowed = set(spec.geometry_types)
+    kinds = shapely.get_type_id(geoms)
+    allowed_ids = [_TYPE_IDS[name] for name in allowed]
+    wrong = np.flatnonzero(~np.isin(kinds, allowed_ids))
+    if wrong.size:
+        i = int(wrong[0])
+        got = geoms[i].geom_type
+        raise RowProblem(
+            table, rowids[i], ids[i], f"its {spec.name} is a {got}, not a {' or '.join(allowed)}"
+        )
+    return geoms
+
+
+def _read_table(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
+    cls = TYPE_OF_TABLE[table]
+    cursor = conn.execute(f"SELECT rowid, * FROM [{table}] ORDER BY rowid")
+    names = [d[0] for d in cursor.description]
+    rows = cursor.fetchall()
+    if not rows:
+        return {}
+    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
+    rowids = columns["rowid"]
+    ids = columns.get("id", (None,) * len(rows))
+    fields: dict[str, list[Any]] = {}
+    for spec in field_specs(cls):
+        if spec.name not in columns:
+            if spec.required:
+                raise RowProblem(table, None, None, f"it has no column {spec.name!r}")
+            continue  # an older file: the field takes its default
+        values = list(columns[spec.name])
+        if spec.kind == GEOMETRY:
+            fields[spec.name] = list(_read_geometry(table, spec, values, rowids, ids))
+            continue
+        try:
+            fields[spec.name] = [from_plain(spec, v) for v in values]
+        except ValueProblem:
+            for i, v in enumerate(values):
+                try:
+                    from_plain(spec, v)
+                except ValueProblem as problem:
+                    raise RowProblem(table, rowids[i], ids[i], str(problem)) from None
+            raise
+    entities: dict[str, Any] = {}
+    keys = list(fields)
+    for i, values in enumerate(zip(*fields.values(), strict=True)):
+        entity = cls(**dict(zip(keys, values, strict=True)))
+        if entity.id in entities:
+            raise RowProblem(table, rowids[i], entity.id, "its id is used twice")
+        entities[entity.id] = entity
+    return entities
+
+
+def existing_tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def read_tables(conn: sqlite3.Connection) -> Plan:
+    """The plan held by an open, current-version database; :class:`RowProblem` for a bad row."""
+    present = existing_tables(conn)
+    tables: dict[str, dict[str, Any]] = {}
+    for cls in ENTITY_TYPES:
+        if cls.TABLE not in present:
+            raise RowProblem(cls.TABLE, None, None, "the table is missing")
+        tables[cls.TABLE] = _read_table(conn, cls.TABLE)
+    if "plan" not in tables["info"]:
+        raise RowProblem("info", None, None, "the plan's settings row is missing")
+    return Plan(tables)
+
+
+__all__ = ["RowProblem", "create_tables", "existing_tables", "insert_rows", "read_tables"]
