@@ -1,0 +1,1 @@
+"""The plan canvas: scene items for each entity, and the zoomable, pannable view."""

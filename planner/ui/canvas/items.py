@@ -1,0 +1,316 @@
+"""One graphics item per entity. Booths paint their own labels with a level of detail.
+
+Items hold the entity they show and a reference to the scene's :class:`CanvasState` (colour mode,
+exhibitor names, problems, selection) so a change of colour mode is a repaint, not a rebuild.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
+
+from planner import theme
+from planner.model import Booth, Door, Hall, Obstacle, Zone
+from planner.ui.canvas import style
+from planner.ui.canvas.convert import path_of, ring_polygon
+
+Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE = 0.0, 1.0, 2.0, 3.0, 4.0
+
+
+@dataclass
+class CanvasState:
+    """What items need beyond their own entity; owned by the scene."""
+
+    colour_by: str = style.COLOUR_BY_STATUS
+    exhibitor_names: dict[str, str] = field(default_factory=dict)
+    exhibitor_sectors: dict[str, str] = field(default_factory=dict)
+    problems: dict[str, str] = field(default_factory=dict)  # booth id -> first message
+    selected: set[tuple[str, str]] = field(default_factory=set)
+    font_family: str = ""
+
+
+def _lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
+    """Screen pixels per metre at which this item is being painted."""
+    return option.levelOfDetailFromTransform(painter.worldTransform())
+
+
+def draw_text_fit(
+    painter: QPainter,
+    rect: QRectF,
+    lines: list[tuple[str, float, bool]],
+    lod: float,
+    family: str,
+) -> None:
+    """Draw ``lines`` (text, height in metres, bold) centred in ``rect``, skipping what won't fit.
+
+    Text is drawn in screen pixels (the painter is scaled back by ``lod``) so it stays crisp; a
+    line too small to read, or too wide for the rect, is elided or left out: the level of detail.
+    """
+    wanted = [(t, h * lod, b) for t, h, b in lines if t and h * lod >= style.MIN_LABEL_PX]
+    if not wanted:
+        return
+    width_px = rect.width() * lod * 0.92
+    height_px = rect.height() * lod * 0.92
+    fitted: list[tuple[str, QFont, float]] = []
+    used = 0.0
+    for text, px, bold in wanted:
+        font = QFont(family) if family else QFont()
+        font.setPixelSize(max(1, round(px)))
+        font.setBold(bold)
+        metrics = QFontMetricsF(font)
+        line_h = metrics.height()
+        if used + line_h > height_px:
+            break
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width_px)
+        if not shown or shown == "…":
+            continue
+        fitted.append((shown, font, line_h))
+        used += line_h
+    if not fitted:
+        return
+    painter.save()
+    centre = rect.center()
+    painter.translate(centre)
+    painter.scale(1.0 / lod, 1.0 / lod)
+    painter.setPen(style.colour(theme.TEXT_COLOUR))
+    y = -used / 2.0
+    for text, font, line_h in fitted:
+        painter.setFont(font)
+        box = QRectF(-width_px / 2.0, y, width_px, line_h)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        y += line_h
+    painter.restore()
+
+
+class EntityItem(QGraphicsItem):
+    """Base: an entity, its outline path and a cached bounding rect."""
+
+    TABLE = ""
+
+    def __init__(self, entity, state: CanvasState) -> None:
+        super().__init__()
+        self.state = state
+        self.entity = entity
+        self._path = QPainterPath()
+        self._bounds = QRectF()
+        self.set_entity(entity)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.TABLE, self.entity.id)
+
+    def geometry(self):
+        return self.entity.geometry
+
+    def set_entity(self, entity) -> None:
+        self.prepareGeometryChange()
+        self.entity = entity
+        self._path = path_of(self.geometry())
+        pad = self._pad()
+        self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        self.update()
+
+    def _pad(self) -> float:
+        return 0.3
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    @property
+    def selected(self) -> bool:
+        return self.key in self.state.selected
+
+    def _paint_selection(self, painter: QPainter) -> None:
+        if self.selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.SELECTION_PEN)
+            painter.drawPath(self._path)
+
+
+class HallItem(EntityItem):
+    TABLE = Hall.TABLE
+
+    def __init__(self, entity, state) -> None:
+        super().__init__(entity, state)
+        self.setZValue(Z_HALL)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setBrush(style.brush(theme.HALL_FILL))
+        painter.setPen(style.metre_pen(theme.HALL_STROKE, theme.HALL_STROKE_M))
+        painter.drawPath(self._path)
+        self._paint_selection(painter)
+
+
+class ObstacleItem(EntityItem):
+    TABLE = Obstacle.TABLE
+
+    def __init__(self, entity, state) -> None:
+        super().__init__(entity, state)
+        self.setZValue(Z_OBSTACLE)
+
+    def paint(self, painter, option, widget=None) -> None:
+        painter.setBrush(style.brush(theme.OBSTACLE_FILL))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPath(self._path)
+        self._paint_selection(painter)
+
+
+class ZoneItem(EntityItem):
+    TABLE = Zone.TABLE
+
+    def __init__(self, entity, state) -> None:
+        super().__init__(entity, state)
+        self.setZValue(Z_ZONE)
+
+    def paint(self, painter, option, widget=None) -> None:
+        zone: Zone = self.entity
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.brush(theme.zone_colour(zone.use)))
+        painter.drawPath(self._path)
+        hatch = style.hatch_brush(zone.use)
+        if hatch is not None:
+            painter.setBrush(hatch)
+            painter.drawPath(self._path)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        pen = style.pixel_pen(style.colour(theme.zone_colour(zone.use)).darker(160).name(), 1.5)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        self._paint_selection(painter)
+        lod = _lod(option, painter)
+        rect = self._path.boundingRect()
+        # The zone name sits at the top of the zone, out of the way of booth labels.
+        label_rect = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(), 2.4))
+        draw_text_fit(painter, label_rect, [(zone.name, 1.2, True)], lod, self.state.font_family)
+
+
+class DoorItem(EntityItem):
+    TABLE = Door.TABLE
+
+    def __init__(self, entity, state) -> None:
+        super().__init__(entity, state)
+        self.setZValue(Z_DOOR)
+
+    def geometry(self):
+        return self.entity.line
+
+    def _pad(self) -> float:
+        return 1.5
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._path.boundingRect().adjusted(-0.6, -0.6, 0.6, 0.6))
+        return path
+
+    def paint(self, painter, option, widget=None) -> None:
+        door: Door = self.entity
+        hex_ = theme.EXIT_COLOUR if door.is_exit else theme.ENTRANCE_COLOUR
+        pen = style.metre_pen(hex_, 0.6)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self.selected:
+            painter.setPen(style.SELECTION_PEN)
+            painter.drawPath(self._path)
+        lod = _lod(option, painter)
+        rect = self._path.boundingRect().adjusted(-3, -1.2, 3, 1.2)
+        draw_text_fit(painter, rect, [(door.name, 0.9, False)], lod, self.state.font_family)
+
+
+class BoothItem(EntityItem):
+    TABLE = Booth.TABLE
+
+    def __init__(self, entity, state) -> None:
+        self._polygon = QPolygonF()
+        super().__init__(entity, state)
+        self.setZValue(Z_BOOTH)
+
+    def set_entity(self, entity) -> None:
+        self._polygon = ring_polygon(entity.geometry.exterior.coords)
+        super().set_entity(entity)
+        self.setToolTip(self.tooltip())
+
+    def _pad(self) -> float:
+        return 0.1
+
+    def fill_hex(self) -> str:
+        booth: Booth = self.entity
+        if self.state.colour_by == style.COLOUR_BY_SECTOR:
+            sector = self.state.exhibitor_sectors.get(booth.exhibitor_id or "", "")
+            return theme.sector_colour(sector) if booth.exhibitor_id else theme.HALL_FILL
+        return theme.STATUS_COLOURS.get(booth.status, theme.STATUS_COLOURS["available"])
+
+    def tooltip(self) -> str:
+        booth: Booth = self.entity
+        size = f"{booth.geometry.area:.1f} m²"
+        holder = self.state.exhibitor_names.get(booth.exhibitor_id or "", "")
+        lines = [f"Booth {booth.number} · {size} · {booth.status.replace('_', ' ')}"]
+        if holder:
+            lines.append(holder)
+        if booth.locked:
+            lines.append("Locked")
+        problem = self.state.problems.get(booth.id)
+        if problem:
+            lines.append(f"⚠ {problem}")
+        return "\n".join(lines)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        booth: Booth = self.entity
+        lod = _lod(option, painter)
+        painter.setBrush(style.brush(self.fill_hex()))
+        if lod * theme.BOOTH_STROKE_M < 1.0:
+            painter.setPen(style.HAIRLINE_BOOTH_PEN)
+        else:
+            painter.setPen(style.metre_pen(theme.BOOTH_STROKE, theme.BOOTH_STROKE_M))
+        painter.drawPolygon(self._polygon)
+        if booth.id in self.state.problems:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.PROBLEM_PEN)
+            painter.drawPolygon(self._polygon)
+        if self.selected:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(style.SELECTION_PEN)
+            painter.drawPolygon(self._polygon)
+        rect = self._polygon.boundingRect()
+        shorter = min(rect.width(), rect.height())
+        if shorter * lod * theme.NUMBER_HEIGHT_FRACTION < style.MIN_LABEL_PX:
+            if booth.locked and lod > 2:
+                self._paint_lock(painter, rect, lod)
+            return  # zoomed out: the coloured rectangle is all that is drawn
+        number_h = shorter * theme.NUMBER_HEIGHT_FRACTION
+        name = self.state.exhibitor_names.get(booth.exhibitor_id or "", "")
+        draw_text_fit(
+            painter,
+            rect,
+            [(booth.number, number_h, True), (name, number_h * 0.6, False)],
+            lod,
+            self.state.font_family,
+        )
+        if booth.locked:
+            self._paint_lock(painter, rect, lod)
+
+    def _paint_lock(self, painter: QPainter, rect: QRectF, lod: float) -> None:
+        """A small padlock mark in the top-left corner, a fixed size on screen."""
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(1.0 / lod, 1.0 / lod)
+        painter.setPen(style.pixel_pen(theme.TEXT_COLOUR, 1.2))
+        painter.setBrush(style.brush(theme.TEXT_COLOUR))
+        painter.drawRect(QRectF(3, 7, 7, 5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(4, 3, 5, 7), 0, 180 * 16)
+        painter.restore()
+
+
+ITEM_TYPES: dict[str, type[EntityItem]] = {
+    t.TABLE: t for t in (HallItem, ObstacleItem, ZoneItem, DoorItem, BoothItem)
+}
+
+
+def label_point(item: EntityItem) -> QPointF:
+    return item.boundingRect().center()

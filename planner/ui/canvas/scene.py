@@ -1,0 +1,151 @@
+"""The scene: one item per entity of the document's plan, kept in step patch by patch.
+
+A patch touches a few entities, so only their items are replaced; opening a plan rebuilds all.
+The scene also owns the preview layer that tools draw into (rubber bands, ghosts of a drag,
+the polygon being drawn) and the :class:`CanvasState` items read when they paint.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+
+from planner import theme
+from planner.model import Patch, Plan
+from planner.ui.canvas.convert import path_of
+from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem
+from planner.ui.document import PlanDocument
+from planner.ui.selection import Selection
+
+_DRAWN_TABLES = tuple(ITEM_TYPES)
+_MARGIN_M = 20.0
+
+
+class PlanScene(QGraphicsScene):
+    def __init__(self, document: PlanDocument, selection: Selection, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.selection = selection
+        self.state = CanvasState()
+        self._items: dict[tuple[str, str], EntityItem] = {}
+        self._preview = QGraphicsPathItem()
+        self._preview.setZValue(100)
+        pen = QPen(QColor(theme.HIGHLIGHT_COLOUR), 1.6)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        self._preview.setPen(pen)
+        fill = QColor(theme.HIGHLIGHT_COLOUR)
+        fill.setAlpha(40)
+        self._preview.setBrush(QBrush(fill))
+        self.addItem(self._preview)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        document.plan_changed.connect(self._on_plan_changed)
+        selection.changed.connect(self._on_selection_changed)
+        self.rebuild()
+
+    # -- reading ---------------------------------------------------------------------------
+    def item(self, table: str, id_: str) -> EntityItem | None:
+        return self._items.get((table, id_))
+
+    def entity_items(self) -> list[EntityItem]:
+        return list(self._items.values())
+
+    def plan_rect(self) -> QRectF:
+        """The drawn floor, in scene coordinates (halls first; everything if no hall)."""
+        rect = QRectF()
+        for (table, _), item in self._items.items():
+            if table == "halls":
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull():
+            for item in self._items.values():
+                rect = rect.united(item.sceneBoundingRect())
+        return rect if not rect.isNull() else QRectF(-5, -25, 40, 30)
+
+    # -- preview layer ---------------------------------------------------------------------
+    def set_preview(self, geometries) -> None:
+        path = QPainterPath()
+        for geometry in geometries:
+            path.addPath(path_of(geometry))
+        self._preview.setPath(path)
+
+    # -- styling ---------------------------------------------------------------------------
+    def set_colour_by(self, mode: str) -> None:
+        self.state.colour_by = mode
+        self._repaint_booths()
+
+    def set_problems(self, problems: dict[str, str]) -> None:
+        changed = set(problems) ^ set(self.state.problems)
+        self.state.problems = dict(problems)
+        for booth_id in changed:
+            item = self._items.get(("booths", booth_id))
+            if item is not None:
+                item.setToolTip(item.tooltip())
+                item.update()
+
+    # -- keeping in step -------------------------------------------------------------------
+    def rebuild(self) -> None:
+        for item in self._items.values():
+            self.removeItem(item)
+        self._items.clear()
+        plan = self.document.plan
+        self._read_exhibitors(plan)
+        for table in _DRAWN_TABLES:
+            for entity in plan.table(table).values():
+                self._add(table, entity)
+        self._update_scene_rect()
+
+    def _add(self, table: str, entity) -> None:
+        item = ITEM_TYPES[table](entity, self.state)
+        self._items[(table, entity.id)] = item
+        self.addItem(item)
+
+    def _on_plan_changed(self, patch: Patch | None) -> None:
+        if patch is None:
+            self.rebuild()
+            return
+        plan = self.document.plan
+        exhibitors_touched = any(c.table == "exhibitors" for c in patch)
+        if exhibitors_touched:
+            self._read_exhibitors(plan)
+        for change in patch:
+            if change.table not in ITEM_TYPES:
+                continue
+            key = (change.table, change.id)
+            item = self._items.get(key)
+            if change.after is None:
+                if item is not None:
+                    self.removeItem(item)
+                    del self._items[key]
+            elif item is None:
+                self._add(change.table, change.after)
+            else:
+                item.set_entity(change.after)
+        if exhibitors_touched:
+            self._repaint_booths()
+        if any(c.table == "halls" for c in patch):
+            self._update_scene_rect()
+        self.selection.prune(lambda key: plan.get(*key) is not None)
+
+    def _read_exhibitors(self, plan: Plan) -> None:
+        self.state.exhibitor_names = {e.id: e.name for e in plan.exhibitors.values()}
+        self.state.exhibitor_sectors = {e.id: e.sector for e in plan.exhibitors.values()}
+
+    def _repaint_booths(self) -> None:
+        for (table, _), item in self._items.items():
+            if table == "booths":
+                item.setToolTip(item.tooltip())
+                item.update()
+
+    def _on_selection_changed(self) -> None:
+        new = set(self.selection.all())
+        changed = new ^ self.state.selected
+        self.state.selected = new
+        for key in changed:
+            item = self._items.get(key)
+            if item is not None:
+                item.update()
+
+    def _update_scene_rect(self) -> None:
+        rect = self.plan_rect()
+        self.setSceneRect(rect.adjusted(-_MARGIN_M, -_MARGIN_M, _MARGIN_M, _MARGIN_M))

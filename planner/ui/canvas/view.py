@@ -1,0 +1,237 @@
+"""The canvas widget: zoom about the cursor, pan, grid, rulers, and events handed to tools.
+
+Mouse events become model points (metres, y north) and go to the active tool; keys typed while
+drawing collect in a small buffer (a length or a point) that Enter hands to the tool.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtWidgets import QGraphicsView, QLabel
+
+from planner.ui.canvas.convert import to_model, to_scene
+from planner.ui.canvas.ruler import RULER_BAND, RULER_PX, Ruler, nice_step
+from planner.ui.canvas.scene import PlanScene
+from planner.ui.tools.base import Mods, Tool
+
+SNAP_TOLERANCE_PX = 8.0
+MIN_SCALE, MAX_SCALE = 0.05, 400.0  # pixels per metre
+_TYPING_KEYS = set("0123456789.,;-<")
+
+
+class PlanView(QGraphicsView):
+    cursor_moved = Signal(float, float)  # model metres
+    status_message = Signal(str)
+    typed_changed = Signal(str)
+
+    def __init__(self, scene: PlanScene, parent=None) -> None:
+        super().__init__(scene, parent)
+        self.plan_scene = scene
+        self.tool: Tool | None = None
+        self.typed = ""
+        self.show_grid = True
+        self.show_rulers = True
+        self._pan_from: QPointF | None = None
+        self._space = False
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setViewportMargins(RULER_PX, RULER_PX, 0, 0)
+        self.setAcceptDrops(True)
+        self.setBackgroundBrush(QColor("#eceff1"))
+        self._rulers = (
+            Ruler(self, Qt.Orientation.Horizontal),
+            Ruler(self, Qt.Orientation.Vertical),
+        )
+        self._corner = QLabel("m", self)
+        self._corner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._corner.setStyleSheet(f"background: {RULER_BAND}; color: #455a64; font-size: 10px;")
+
+    # -- tools ---------------------------------------------------------------------------
+    def set_tool(self, tool: Tool) -> None:
+        if self.tool is not None:
+            self.tool.deactivate()
+        self.tool = tool
+        self.typed = ""
+        self.typed_changed.emit("")
+        tool.activate()
+
+    def tolerance(self) -> float:
+        return SNAP_TOLERANCE_PX / self.scale_px_per_m()
+
+    # -- zoom ----------------------------------------------------------------------------
+    def scale_px_per_m(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.scale_px_per_m()
+        factor = min(max(current * factor, MIN_SCALE), MAX_SCALE) / current
+        self.scale(factor, factor)
+        for ruler in self._rulers:
+            ruler.update()
+
+    def zoom_to_fit(self) -> None:
+        rect = self.plan_scene.plan_rect().adjusted(-2, -2, 2, 2)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def centre_on_model(self, x: float, y: float, min_scale: float = 8.0) -> None:
+        if self.scale_px_per_m() < min_scale:
+            self.zoom_by(min_scale / self.scale_px_per_m())
+        self.centerOn(to_scene(x, y))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.25**steps)
+        event.accept()
+
+    # -- mouse ---------------------------------------------------------------------------
+    def _model_point(self, event: QMouseEvent) -> tuple[float, float]:
+        return to_model(self.mapToScene(event.position().toPoint()))
+
+    @staticmethod
+    def _mods(event) -> Mods:
+        m = event.modifiers()
+        return Mods(
+            shift=bool(m & Qt.KeyboardModifier.ShiftModifier),
+            ctrl=bool(m & Qt.KeyboardModifier.ControlModifier),
+            alt=bool(m & Qt.KeyboardModifier.AltModifier),
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            self._space and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._pan_from = event.position()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
+            self.tool.press(self._model_point(event), self._mods(event))
+        event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position() - self._pan_from
+            self._pan_from = event.position()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        x, y = self._model_point(event)
+        self.cursor_moved.emit(x, y)
+        if self.tool is not None:
+            dragging = bool(event.buttons() & Qt.MouseButton.LeftButton)
+            self.tool.move((x, y), self._mods(event), dragging)
+        for ruler in self._rulers:
+            ruler.set_cursor(x, y)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() in (
+            Qt.MouseButton.MiddleButton,
+            Qt.MouseButton.LeftButton,
+        ):
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
+            self.tool.release(self._model_point(event), self._mods(event))
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
+            self.tool.double_click(self._model_point(event), self._mods(event))
+
+    # -- keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        tool = self.tool
+        if tool is not None:
+            if key == Qt.Key.Key_Escape:
+                self._set_typed("")
+                tool.cancel()
+                tool.activate()
+                return
+            if tool.accepts_typing:
+                text = event.text()
+                if (text and text in _TYPING_KEYS) or (self.typed and text == " "):
+                    self._set_typed(self.typed + text)
+                    return
+                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                    buffer, self.typed = self.typed, ""
+                    self.typed_changed.emit("")
+                    if buffer.strip():
+                        tool.typed(buffer)
+                    else:
+                        tool.finish()
+                    return
+                if key == Qt.Key.Key_Backspace:
+                    if self.typed:
+                        self._set_typed(self.typed[:-1])
+                    else:
+                        tool.typed("\b")
+                    return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def _set_typed(self, text: str) -> None:
+        self.typed = text
+        self.typed_changed.emit(text)
+        self.status_message.emit(f"Typed: {text}" if text else "")
+
+    # -- grid and rulers -----------------------------------------------------------------
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawBackground(painter, rect)
+        if not self.show_grid:
+            return
+        scale = self.scale_px_per_m()
+        step = nice_step(12.0 / scale)
+        self._draw_grid(painter, rect, step, QColor("#dde3e8"))
+        self._draw_grid(painter, rect, step * 5, QColor("#c5ced6"))
+
+    @staticmethod
+    def _draw_grid(painter: QPainter, rect: QRectF, step: float, colour: QColor) -> None:
+        pen = QPen(colour, 0)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        lines = []
+        x = left
+        while x <= rect.right():
+            lines.append((QPointF(x, rect.top()), QPointF(x, rect.bottom())))
+            x += step
+        y = top
+        while y <= rect.bottom():
+            lines.append((QPointF(rect.left(), y), QPointF(rect.right(), y)))
+            y += step
+        for a, b in lines:
+            painter.drawLine(a, b)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        rect = self.viewport().geometry()
+        self._rulers[0].setGeometry(rect.left(), rect.top() - RULER_PX, rect.width(), RULER_PX)
+        self._rulers[1].setGeometry(rect.left() - RULER_PX, rect.top(), RULER_PX, rect.height())
+        self._corner.setGeometry(rect.left() - RULER_PX, rect.top() - RULER_PX, RULER_PX, RULER_PX)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        for ruler in self._rulers:
+            ruler.update()

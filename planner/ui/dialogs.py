@@ -1,0 +1,114 @@
+"""Small dialogs: a new plan, a zone's use and rules, renumbering a selection."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from planner.model import Zone
+from planner.model.zone_use import KNOWN_USES
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _metres(value: float, low: float = 0.5, high: float = 2000.0) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setDecimals(2)
+    box.setSuffix(" m")
+    box.setValue(value)
+    return box
+
+
+class NewPlanDialog(QDialog):
+    """A blank plan: one rectangular hall of the given size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New plan"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(self.tr("New fair"))
+        self.width = _metres(60.0, 2.0)
+        self.depth = _metres(40.0, 2.0)
+        form.addRow(self.tr("Plan name"), self.name)
+        form.addRow(self.tr("Hall width (east–west)"), self.width)
+        form.addRow(self.tr("Hall depth (north–south)"), self.depth)
+        form.addRow(QLabel(self.tr("To start from a surveyed floor, use File → New from GeoJSON.")))
+        form.addRow(_buttons(self))
+
+
+class ZoneDialog(QDialog):
+    """What a new (or edited) zone is for, and its own booth size and aisle if any."""
+
+    def __init__(self, zone: Zone, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Zone"))
+        self._zone = zone
+        form = QFormLayout(self)
+        self.name = QLineEdit(zone.name)
+        self.use = QComboBox()
+        self.use.setEditable(True)
+        self.use.addItems(KNOWN_USES)
+        self.use.setCurrentText(zone.use)
+        width, depth = zone.booth or (0.0, 0.0)
+        self.booth_w = _metres(width, 0.0, 100.0)
+        self.booth_d = _metres(depth, 0.0, 100.0)
+        self.booth_w.setSpecialValueText(self.tr("use's default"))
+        self.booth_d.setSpecialValueText(self.tr("use's default"))
+        self.aisle = _metres(zone.aisle or 0.0, 0.0, 50.0)
+        self.aisle.setSpecialValueText(self.tr("use's default"))
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Use"), self.use)
+        form.addRow(self.tr("Booth width"), self.booth_w)
+        form.addRow(self.tr("Booth depth"), self.booth_d)
+        form.addRow(self.tr("Aisle"), self.aisle)
+        form.addRow(_buttons(self))
+
+    def zone(self) -> Zone:
+        w, d = self.booth_w.value(), self.booth_d.value()
+        return replace(
+            self._zone,
+            name=self.name.text().strip() or self._zone.name,
+            use=self.use.currentText().strip().lower() or "standard",
+            booth=(w, d) if w > 0 and d > 0 else None,
+            aisle=self.aisle.value() or None,
+        )
+
+
+class RenumberDialog(QDialog):
+    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Renumber booths"))
+        form = QFormLayout(self)
+        form.addRow(
+            QLabel(self.tr("%n booth(s), numbered north to south, west to east.", "", count))
+        )
+        self.prefix = QLineEdit("A")
+        self.start = QSpinBox()
+        self.start.setRange(0, 99999)
+        self.start.setValue(1)
+        self.digits = QSpinBox()
+        self.digits.setRange(1, 6)
+        self.digits.setValue(2)
+        form.addRow(self.tr("Prefix"), self.prefix)
+        form.addRow(self.tr("First number"), self.start)
+        form.addRow(self.tr("Digits"), self.digits)
+        form.addRow(_buttons(self))

@@ -1,0 +1,278 @@
+"""The main window: the canvas in the middle, panels around it, menus and toolbars on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QUndoView
+
+from planner.model import Plan
+from planner.ui import actions
+from planner.ui.canvas.scene import PlanScene
+from planner.ui.canvas.view import PlanView
+from planner.ui.dialogs import ZoneDialog
+from planner.ui.document import PlanDocument
+from planner.ui.edit_controller import EditController
+from planner.ui.errors import guarded, show_error
+from planner.ui.file_controller import FileController
+from planner.ui.pack_runner import PackRunner, ReportDialog
+from planner.ui.panels.problems import ProblemsPanel
+from planner.ui.panels.properties import PropertiesPanel
+from planner.ui.selection import Selection
+from planner.ui.tools.base import ToolContext
+from planner.ui.tools.booth_tool import BoothTool
+from planner.ui.tools.door_tool import DoorTool
+from planner.ui.tools.drawing import POLYGON, RECTANGLE
+from planner.ui.tools.hall_tool import HallTool
+from planner.ui.tools.measure_tool import MeasureTool
+from planner.ui.tools.obstacle_tool import COLUMN, ObstacleTool
+from planner.ui.tools.select_tool import SelectTool
+from planner.ui.tools.snapping import GRID_STEPS
+from planner.ui.tools.zone_tool import ZoneTool
+
+PLAN_SUFFIXES = (".boothplan",)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, plan: Plan | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("boothplan-main")
+        self.document = PlanDocument(plan, path, self)
+        self.selection = Selection(self)
+        self.scene = PlanScene(self.document, self.selection, self)
+        self.view = PlanView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.files = FileController(self.document, self)
+        self.edit = EditController(self)
+        self.packer = PackRunner(self.document, self)
+        self.ask_zone_details = True  # tests turn the zone dialog off
+        self.ctx = ToolContext(
+            self.document,
+            self.selection,
+            preview=self.scene.set_preview,
+            status=lambda text: self.statusBar().showMessage(text),
+            tolerance=self.view.tolerance,
+            edit_new_zone=self._edit_new_zone,
+        )
+        self.tools = {
+            "select": SelectTool(self.ctx),
+            "hall": HallTool(self.ctx, RECTANGLE),
+            "hall-polygon": HallTool(self.ctx, POLYGON),
+            "column": ObstacleTool(self.ctx, COLUMN),
+            "obstacle": ObstacleTool(self.ctx, POLYGON),
+            "zone": ZoneTool(self.ctx, RECTANGLE),
+            "zone-polygon": ZoneTool(self.ctx, POLYGON),
+            "door": DoorTool(self.ctx),
+            "booth": BoothTool(self.ctx),
+            "measure": MeasureTool(self.ctx),
+        }
+        self._build_panels()
+        self.actions = actions.build(self)
+        self._build_status_bar()
+        self._add_panel_toggles()
+        self.files.recent_changed.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.document.path_changed.connect(lambda _path: self._update_title())
+        self.document.plan_changed.connect(self._plan_changed)
+        self.view.cursor_moved.connect(self._show_cursor)
+        self.view.status_message.connect(self.statusBar().showMessage)
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self.set_tool("select")
+        self._update_title()
+        self.restore_layout()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build_panels(self) -> None:
+        self.properties = PropertiesPanel(self.document, self.selection, self)
+        self.problems = ProblemsPanel(self.document, self)
+        self.problems.problems_changed.connect(self.scene.set_problems)
+        self.problems.booth_activated.connect(self.focus_booth)
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel(self.tr("<opened plan>"))
+        self.docks: dict[str, QDockWidget] = {}
+        for key, title, widget, area in (
+            ("properties", self.tr("Properties"), self.properties, Qt.RightDockWidgetArea),
+            ("problems", self.tr("Problems"), self.problems, Qt.RightDockWidgetArea),
+            ("history", self.tr("History"), self.history, Qt.RightDockWidgetArea),
+        ):
+            self.add_dock(key, title, widget, area)
+        self.tabifyDockWidget(self.docks["problems"], self.docks["history"])
+        self.docks["problems"].raise_()
+        self.resizeDocks([self.docks["properties"]], [340], Qt.Orientation.Horizontal)
+
+    def add_dock(self, key: str, title: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _add_panel_toggles(self) -> None:
+        for dock in self.docks.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.cursor_label = QLabel("x —  y —")
+        self.cursor_label.setObjectName("cursor-label")
+        self.cursor_label.setMinimumWidth(170)
+        self.zoom_label = QLabel()
+        self.typed_label = QLabel()
+        self.snap_combo = QComboBox()
+        self.snap_combo.setObjectName("snap-step")
+        self.snap_combo.setToolTip(self.tr("Grid snapping step"))
+        self.snap_combo.addItem(self.tr("No grid snap"), 0.0)
+        for step in GRID_STEPS:
+            self.snap_combo.addItem(self.tr("Snap %1 m").replace("%1", f"{step:g}"), step)
+        self.snap_combo.setCurrentIndex(self.snap_combo.findData(self.ctx.snapper.grid_step))
+        self.snap_combo.currentIndexChanged.connect(self._snap_changed)
+        self.view.typed_changed.connect(
+            lambda text: (
+                self.typed_label.setText(self.tr("Typed: %1").replace("%1", text))
+                if text
+                else self.typed_label.clear()
+            )
+        )
+        for widget in (self.typed_label, self.snap_combo, self.zoom_label, self.cursor_label):
+            bar.addPermanentWidget(widget)
+
+    def _snap_changed(self) -> None:
+        step = float(self.snap_combo.currentData())
+        self.ctx.snapper.grid = step > 0
+        if step > 0:
+            self.ctx.snapper.grid_step = step
+
+    def _show_cursor(self, x: float, y: float) -> None:
+        self.cursor_label.setText(f"x {x:8.2f} m   y {y:8.2f} m")
+        self.zoom_label.setText(f"{self.view.scale_px_per_m():.1f} px/m")
+
+    # -- tools, selection, colour ----------------------------------------------------------
+    def set_tool(self, name: str) -> None:
+        self.view.set_tool(self.tools[name])
+        action = self.actions.get(f"tool-{name}") if hasattr(self, "actions") else None
+        if action is not None and not action.isChecked():
+            action.setChecked(True)
+
+    def _edit_new_zone(self, zone):
+        if not self.ask_zone_details:
+            return zone
+        dialog = ZoneDialog(zone, self)
+        return dialog.zone() if dialog.exec() else None
+
+    def focus_booth(self, booth_id: str) -> None:
+        booth = self.document.plan.booths.get(booth_id)
+        if booth is None:
+            return
+        self.selection.set([("booths", booth_id)])
+        centre = booth.geometry.centroid
+        self.view.centre_on_model(centre.x, centre.y)
+
+    def set_colour_by(self, mode: str) -> None:
+        self.scene.set_colour_by(mode)
+        self.actions[f"colour-{mode}"].setChecked(True)
+
+    def toggle_grid(self) -> None:
+        self.view.show_grid = self.actions["grid"].isChecked()
+        self.view.viewport().update()
+
+    # -- plan operations -------------------------------------------------------------------
+    def auto_pack(self, selected_zone: bool) -> None:
+        zone_ids = None
+        if selected_zone:
+            zone_ids = self.selection.ids("zones")
+            if not zone_ids:
+                show_error(self, self.tr("Select the zone to pack first."))
+                return
+        self.packer.start(zone_ids)
+
+    def show_report(self) -> None:
+        from planner.model.reports import build_report
+
+        report = guarded(self, lambda: build_report(self.document.plan))
+        if report is not None:
+            self.report_dialog = ReportDialog(self.tr("Booking report"), report.to_text(), self)
+            self.report_dialog.open()
+
+    def import_exhibitors(self, path: str | None = None) -> None:
+        from planner.ui.exhibitor_import import import_exhibitors
+
+        import_exhibitors(self, path)
+
+    def export_pdf(self) -> None:
+        from planner.ui.pdf_dialog import PdfExportDialog
+
+        self.pdf_dialog = PdfExportDialog(self.document.plan, self.document.path, self)
+        self.pdf_dialog.open()
+
+    # -- title, files, closing -------------------------------------------------------------
+    def _plan_changed(self, patch) -> None:
+        if patch is None:
+            self.selection.clear()
+            self.view.zoom_to_fit()
+            self._update_title()
+
+    def _update_title(self) -> None:
+        path = self.document.path
+        name = path.name if path else self.tr("Untitled")
+        self.setWindowFilePath(str(path) if path else "")
+        self.setWindowTitle(f"{name}[*] — {self.document.plan.name} — Boothplan")
+        self.setWindowModified(self.document.modified)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.files.recent()
+        for path in recent:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda checked=False, p=path: self.files.open(p))
+        if recent:
+            menu.addSeparator()
+            menu.addAction(self.tr("Clear list"), self.files.clear_recent)
+        menu.setEnabled(bool(recent))
+
+    def dragEnterEvent(self, event) -> None:
+        if self._dropped_plan(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = self._dropped_plan(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open(path)
+
+    @staticmethod
+    def _dropped_plan(event) -> str | None:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and url.toLocalFile().endswith(PLAN_SUFFIXES):
+                return url.toLocalFile()
+        return None
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.packer.running or not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        event.accept()
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)

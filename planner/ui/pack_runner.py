@@ -1,0 +1,121 @@
+"""Auto-pack in the background with a progress dialog and Cancel; the result is one undo step
+and the capacity report is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+)
+
+from planner.errors import BoothplanError
+from planner.model import Plan
+from planner.ui.document import PlanDocument
+from planner.ui.errors import show_error
+from planner.ui.workers import Job
+
+
+def pack_plan(plan: Plan, zone_ids, progress, cancel):
+    from planner.packing import pack
+
+    return pack(plan, zone_ids=zone_ids, progress=progress, cancel=cancel)
+
+
+class ReportDialog(QDialog):
+    def __init__(self, title: str, text: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("report-dialog")
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        self.text = QPlainTextEdit(text)
+        self.text.setReadOnly(True)
+        self.text.setMinimumSize(560, 320)
+        layout.addWidget(self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class PackRunner(QObject):
+    """One auto-pack at a time for one window."""
+
+    finished = Signal(object)  # the PackResult, after its patch was pushed
+    cancelled = Signal()
+
+    def __init__(self, document: PlanDocument, window) -> None:
+        super().__init__(window)
+        self.document = document
+        self.window = window
+        self.job: Job | None = None
+        self.dialog: QProgressDialog | None = None
+        self.report: ReportDialog | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def start(self, zone_ids: list[str] | None = None) -> Job | None:
+        if self.job is not None:
+            return None
+        plan = self.document.plan
+        where = (
+            self.tr("zone %1").replace("%1", ", ".join(plan.zones[z].name for z in zone_ids))
+            if zone_ids
+            else self.tr("the whole plan")
+        )
+        dialog = QProgressDialog(
+            self.tr("Packing %1…").replace("%1", where), self.tr("Cancel"), 0, 1000, self.window
+        )
+        dialog.setObjectName("pack-progress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.dialog = dialog
+        job = Job(lambda progress, cancel: pack_plan(plan, zone_ids, progress, cancel))
+        dialog.canceled.connect(job.cancel)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(lambda result: self._done(plan, result))
+        job.signals.failed.connect(self._failed)
+        self.job = job
+        return job.start()
+
+    def _progress(self, fraction: float, message: str) -> None:
+        if self.dialog is not None:
+            self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+            if message:
+                self.dialog.setLabelText(message)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.job = None
+
+    def _done(self, plan: Plan, result) -> None:
+        self._close()
+        if plan is not self.document.plan:
+            show_error(self.window, self.tr("The plan changed while packing; pack again."))
+            return
+        if result.patch:
+            self.document.push(result.patch, self.tr("Auto-pack"))
+        self.report = ReportDialog(self.tr("Capacity report"), result.report.to_text(), self.window)
+        self.report.open()
+        self.finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close()
+        if type(error).__name__ == "PackCancelled":
+            self.window.statusBar().showMessage(self.tr("Packing cancelled; nothing changed."))
+            self.cancelled.emit()
+            return
+        if isinstance(error, BoothplanError):
+            show_error(self.window, str(error))
+            return
+        show_error(self.window, self.tr("Packing failed: %1").replace("%1", str(error)))

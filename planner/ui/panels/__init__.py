@@ -1,0 +1,1 @@
+"""Dock panels: properties, problems, exhibitors, report."""

@@ -1,0 +1,49 @@
+"""Reading what people type into the properties panel: numbers checked, one sentence if wrong."""
+
+from __future__ import annotations
+
+import math
+
+from planner.errors import BoothplanError
+
+
+class FieldError(BoothplanError):
+    """A value typed into a field that cannot be used."""
+
+
+def metres(label: str, text: str, *, allow_empty: bool = False, minimum: float = 0.0):
+    """A length in metres from ``text`` (comma decimals accepted); refused unless > minimum."""
+    cleaned = text.strip().replace(",", ".").removesuffix("m").strip()
+    if not cleaned:
+        if allow_empty:
+            return None
+        raise FieldError(f"{label} is empty; type a length in metres.")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise FieldError(f"{label} must be a number of metres, not {text.strip()!r}.") from None
+    if not math.isfinite(value) or value <= minimum:
+        raise FieldError(f"{label} must be more than {minimum:g} m, not {text.strip()}.")
+    return value
+
+
+def amount(label: str, text: str, *, allow_empty: bool = True):
+    cleaned = text.strip().replace(" ", "")
+    if not cleaned:
+        if allow_empty:
+            return None
+        raise FieldError(f"{label} is empty.")
+    try:
+        value = float(cleaned.replace(",", "."))
+    except ValueError:
+        raise FieldError(f"{label} must be a number, not {text.strip()!r}.") from None
+    if not math.isfinite(value) or value < 0:
+        raise FieldError(f"{label} cannot be negative ({text.strip()}).")
+    return value
+
+
+def name(label: str, text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise FieldError(f"{label} cannot be empty.")
+    return cleaned

@@ -1,0 +1,157 @@
+"""Select, move and reshape: click, Ctrl/Shift-click, rubber band, drag, vertex drag.
+
+A drag shows ghosts of the moved outlines and pushes one "Move" patch on release, so a whole
+drag is one undo step. Pressing on a corner of a single selected hall, zone or obstacle drags
+that vertex instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from shapely import affinity
+from shapely.geometry import Polygon, box
+
+from planner.ui import edits
+from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
+
+_IDLE, _BAND, _MOVE, _VERTEX = "idle", "band", "move", "vertex"
+_DRAG_START_M = 1e-9
+
+
+class SelectTool(Tool):
+    name = "select"
+    label = "Select"
+
+    def __init__(self, ctx) -> None:
+        super().__init__(ctx)
+        self._state = _IDLE
+        self._start: Point = (0.0, 0.0)
+        self._last: Point = (0.0, 0.0)
+        self._vertex: tuple[tuple[str, str], int, int] | None = None  # key, ring, index
+
+    def hint(self) -> str:
+        return "Click to select, Ctrl/Shift-click to add, drag to move or draw a box."
+
+    # -- press ---------------------------------------------------------------------------
+    def press(self, point: Point, mods: Mods = NO_MODS) -> None:
+        self._start = self._last = point
+        vertex = self._vertex_at(point)
+        if vertex is not None and not (mods.ctrl or mods.shift):
+            self._vertex = vertex
+            self._state = _VERTEX
+            return
+        key = self.ctx.index().at(*point, tolerance=self.ctx.tolerance())
+        selection = self.ctx.selection
+        if key is None:
+            if not (mods.ctrl or mods.shift):
+                selection.clear()
+            self._state = _BAND
+            return
+        if mods.ctrl:
+            selection.toggle([key])
+            self._state = _IDLE
+            return
+        if mods.shift:
+            selection.add([key])
+        elif key not in selection:
+            selection.set([key])
+        self._state = _MOVE
+
+    def _vertex_at(self, point: Point):
+        keys = self.ctx.selection.all()
+        if len(keys) != 1 or keys[0][0] not in ("halls", "zones", "obstacles"):
+            return None
+        entity = self.ctx.plan.get(*keys[0])
+        if entity is None or not isinstance(entity.geometry, Polygon):
+            return None
+        tol = self.ctx.tolerance()
+        rings = [entity.geometry.exterior, *entity.geometry.interiors]
+        for r, ring in enumerate(rings):
+            for i, (vx, vy) in enumerate(list(ring.coords)[:-1]):
+                if abs(vx - point[0]) <= tol and abs(vy - point[1]) <= tol:
+                    return (keys[0], r, i)
+        return None
+
+    # -- drag ----------------------------------------------------------------------------
+    def move(self, point: Point, mods: Mods = NO_MODS, buttons: bool = False) -> None:
+        if not buttons or self._state == _IDLE:
+            return
+        self._last = point
+        if self._state == _BAND:
+            self.ctx.preview([box(*self._start, *point)])
+        elif self._state == _MOVE:
+            dx, dy = self._delta(point, mods)
+            ghosts = []
+            for table, id_ in self.ctx.selection.all():
+                entity = self.ctx.plan.get(table, id_)
+                if entity is None or (table == "booths" and entity.locked):
+                    continue
+                shape = entity.line if table == "doors" else entity.geometry
+                ghosts.append(affinity.translate(shape, dx, dy))
+            self.ctx.preview(ghosts)
+            self.ctx.status(f"Move by {dx:.2f}, {dy:.2f} m")
+        elif self._state == _VERTEX:
+            moved = self._moved_vertex(point, mods)
+            if moved is not None:
+                self.ctx.preview([moved.geometry])
+
+    def _delta(self, point: Point, mods: Mods) -> tuple[float, float]:
+        dx, dy = point[0] - self._start[0], point[1] - self._start[1]
+        if mods.shift:  # along one axis only
+            if abs(dx) >= abs(dy):
+                dy = 0.0
+            else:
+                dx = 0.0
+        snapper = self.ctx.snapper
+        if snapper.grid:
+            dx, dy = snapper._round(dx), snapper._round(dy)
+        return dx, dy
+
+    def _moved_vertex(self, point: Point, mods: Mods):
+        assert self._vertex is not None
+        key, ring_no, index = self._vertex
+        entity = self.ctx.plan.get(*key)
+        if entity is None:
+            return None
+        geometry = entity.geometry
+        rings = [list(geometry.exterior.coords)[:-1]]
+        rings += [list(r.coords)[:-1] for r in geometry.interiors]
+        ring = rings[ring_no]
+        neighbour = ring[index - 1]
+        snapped = self.ctx.snap(point, anchor=neighbour, ortho=mods.shift)
+        ring[index] = snapped.point
+        candidate = Polygon(rings[0], rings[1:])
+        if not candidate.is_valid:
+            self.ctx.status("That corner would make the outline cross itself.")
+            return None
+        return replace(entity, geometry=candidate)
+
+    # -- release -------------------------------------------------------------------------
+    def release(self, point: Point, mods: Mods = NO_MODS) -> None:
+        state, self._state = self._state, _IDLE
+        self.ctx.preview([])
+        if state == _BAND:
+            if abs(point[0] - self._start[0]) + abs(point[1] - self._start[1]) < _DRAG_START_M:
+                return
+            keys = self.ctx.index().in_rect(*self._start, *point)
+            if mods.ctrl or mods.shift:
+                self.ctx.selection.add(keys)
+            else:
+                self.ctx.selection.set(keys)
+            self.ctx.status(f"{len(self.ctx.selection)} selected")
+        elif state == _MOVE:
+            dx, dy = self._delta(point, mods)
+            if dx or dy:
+                patch = edits.translate(self.ctx.plan, self.ctx.selection.all(), dx, dy)
+                self.ctx.document.push(patch)
+        elif state == _VERTEX:
+            moved = self._moved_vertex(point, mods)
+            self._vertex = None
+            if moved is not None:
+                self.ctx.document.push(self.ctx.plan.edit("Move corner").put(moved).build())
+
+    def cancel(self) -> None:
+        self._state = _IDLE
+        self._vertex = None
+        super().cancel()
