@@ -17,7 +17,11 @@ from planner import __version__
 from planner.errors import BoothplanError
 
 # Modules that define sub-commands, in the order `boothplan --help` lists them.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "planner.cli.plan_commands",
+    "planner.cli.exhibitor_commands",
+    "planner.cli.report_commands",
+)
 
 EXIT_OK = 0
 EXIT_FOUND_PROBLEMS = 1  # e.g. `check` found broken rules

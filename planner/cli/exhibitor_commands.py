@@ -1,0 +1,266 @@
+"""``boothplan exhibitors ...``: import, export, list and allocate exhibitors; book booths.
+
+    boothplan exhibitors import PLAN FILE.csv [--skip-bad] [--add-sectors] [--dry-run]
+    boothplan exhibitors export PLAN -o FILE.csv
+    boothplan exhibitors list PLAN [--json]
+    boothplan exhibitors allocate PLAN [--dry-run] [--json]
+    boothplan exhibitors assign PLAN EXHIBITOR BOOTH... [--status reserved]
+    boothplan exhibitors release PLAN BOOTH...
+    boothplan exhibitors move PLAN FROM_BOOTH TO_BOOTH
+    boothplan exhibitors status PLAN STATUS BOOTH...
+    boothplan exhibitors history PLAN BOOTH
+    boothplan exhibitors remove PLAN EXHIBITOR
+    boothplan exhibitors sectors PLAN [--add NAME ...]
+
+A command that changes the plan writes it back atomically only when something changed; a
+refused command leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
+from planner.model import Patch, Plan
+from planner.model.booking import assign, find_booths, history, move, release, set_status
+from planner.model.roster import add_sectors, find_exhibitor, known_sectors, remove_exhibitor
+from planner.model.sectors import SECTORS
+from planner.model.status import LABELS, parse_status
+from planner.packing.allocate import allocate, natural_key
+
+
+def _status_arg(text: str) -> str:
+    try:
+        return parse_status(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _commit(plan: Plan, patch: Patch, path: str, dry_run: bool = False) -> Plan:
+    """Apply ``patch`` and save, unless it changes nothing or this is a dry run."""
+    if not patch or dry_run:
+        return plan
+    new_plan = plan.apply(patch)
+    save_plan(new_plan, path)
+    return new_plan
+
+
+def _import(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    result = read_exhibitors(args.csv, plan, skip_bad=args.skip_bad, add_sectors=args.add_sectors)
+    _commit(plan, result.patch, args.plan, args.dry_run)
+    for bad in result.bad_rows:
+        print(f"skipped: {bad.message}", file=sys.stderr)
+    summary = result.summary(args.csv)
+    if result.new_sectors:
+        summary += f" Added sectors: {', '.join(result.new_sectors)}."
+    if result.ignored_columns:
+        summary += f" Ignored columns: {', '.join(result.ignored_columns)}."
+    print(summary + (" (dry run: nothing saved)" if args.dry_run else ""))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    count = write_exhibitors(plan, args.output)
+    print(f"Wrote {count} exhibitors to {args.output}.")
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    held: dict[str, list[str]] = {}
+    for booth in plan.booths.values():
+        if booth.exhibitor_id:
+            held.setdefault(booth.exhibitor_id, []).append(booth.number or booth.id)
+    rows = []
+    for e in plan.exhibitors.values():
+        rows.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "name_en": e.name_en,
+                "country": e.country,
+                "sector": e.sector,
+                "booths_wanted": e.booths_wanted,
+                "booking_status": e.booking_status,
+                "booths": sorted(held.get(e.id, []), key=natural_key),
+                "email": e.email,
+                "phone": e.phone,
+                "contact": e.contact,
+                "notes": e.notes,
+                "co_exhibitors": list(e.co_exhibitors),
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        booths = ", ".join(row["booths"]) or "-"
+        print(
+            f"{row['id']}\t{row['name']}\t{row['country']}\t{row['sector']}\t"
+            f"{len(row['booths'])}/{row['booths_wanted']}\t{booths}"
+        )
+    print(f"{len(rows)} exhibitors.")
+    return 0
+
+
+def _allocate(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    result = allocate(plan)
+    _commit(plan, result.patch, args.plan, args.dry_run)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        sys.stdout.write(result.to_text())
+        if args.dry_run:
+            print("(dry run: nothing saved)")
+    return 0
+
+
+def _assign(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    exhibitor = find_exhibitor(plan, args.exhibitor)
+    patch = assign(plan, args.booths, exhibitor.id, args.status)
+    _commit(plan, patch, args.plan)
+    print(f"{patch.description or 'Nothing changed'}.")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    patch = release(plan, args.booths)
+    _commit(plan, patch, args.plan)
+    print(f"{patch.description if patch else 'Nothing changed'}.")
+    return 0
+
+
+def _move(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    patch = move(plan, args.from_booth, args.to_booth)
+    _commit(plan, patch, args.plan)
+    print(f"{patch.description}.")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    patch = set_status(plan, args.booths, args.status)
+    _commit(plan, patch, args.plan)
+    print(f"{patch.description if patch else 'Nothing changed'}.")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    booth = find_booths(plan, [args.booth])[0]
+    events = history(plan, booth.id)
+    for event in events:
+        who = plan.exhibitors.get(event.exhibitor_id) if event.exhibitor_id else None
+        name = who.name if who else (event.exhibitor_id or "-")
+        print(f"{event.at}\t{event.action}\t{LABELS.get(event.status, event.status)}\t{name}")
+    print(f"{len(events)} changes to booth {booth.number}.")
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    exhibitor = find_exhibitor(plan, args.exhibitor)
+    patch = remove_exhibitor(plan, exhibitor.id)
+    _commit(plan, patch, args.plan)
+    print(f"{patch.description}.")
+    return 0
+
+
+def _sectors(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    if args.add:
+        plan = _commit(plan, add_sectors(plan, args.add), args.plan)
+    for sector in known_sectors(plan):
+        print(sector if sector in SECTORS else f"{sector}\t(added)")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "exhibitors", help="import, export, list and allocate exhibitors; book booths"
+    )
+    commands = parser.add_subparsers(dest="exhibitors_command", metavar="ACTION", required=True)
+
+    p = commands.add_parser("import", help="read exhibitors from a CSV file into the plan")
+    p.add_argument("plan")
+    p.add_argument("csv", metavar="FILE.csv")
+    p.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and list the bad ones (default: refuse the file)",
+    )
+    p.add_argument(
+        "--add-sectors",
+        action="store_true",
+        help="add unknown sectors to the plan instead of refusing their rows",
+    )
+    p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
+    p.set_defaults(func=_import)
+
+    p = commands.add_parser("export", help="write the plan's exhibitors to a CSV file")
+    p.add_argument("plan")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    p.set_defaults(func=_export)
+
+    p = commands.add_parser("list", help="list exhibitors and the booths they hold")
+    p.add_argument("plan")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_list)
+
+    p = commands.add_parser("allocate", help="give waiting exhibitors free booths")
+    p.add_argument("plan")
+    p.add_argument("--dry-run", action="store_true", help="show the allocation, save nothing")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_allocate)
+
+    p = commands.add_parser("assign", help="give booths to an exhibitor")
+    p.add_argument("plan")
+    p.add_argument("exhibitor", help="exhibitor id or name")
+    p.add_argument("booths", nargs="+", metavar="BOOTH", help="booth numbers or ids")
+    p.add_argument(
+        "--status",
+        type=_status_arg,
+        default="reserved",
+        help="on hold, reserved or confirmed (default reserved)",
+    )
+    p.set_defaults(func=_assign)
+
+    p = commands.add_parser("release", help="make booths available again")
+    p.add_argument("plan")
+    p.add_argument("booths", nargs="+", metavar="BOOTH")
+    p.set_defaults(func=_release)
+
+    p = commands.add_parser("move", help="move an exhibitor from one booth to a free one")
+    p.add_argument("plan")
+    p.add_argument("from_booth", metavar="FROM")
+    p.add_argument("to_booth", metavar="TO")
+    p.set_defaults(func=_move)
+
+    p = commands.add_parser("status", help="set booths' status (available, on hold, blocked...)")
+    p.add_argument("plan")
+    p.add_argument("status", type=_status_arg)
+    p.add_argument("booths", nargs="+", metavar="BOOTH")
+    p.set_defaults(func=_status)
+
+    p = commands.add_parser("history", help="show a booth's booking history")
+    p.add_argument("plan")
+    p.add_argument("booth", metavar="BOOTH")
+    p.set_defaults(func=_history)
+
+    p = commands.add_parser("remove", help="delete an exhibitor, releasing its booths")
+    p.add_argument("plan")
+    p.add_argument("exhibitor", help="exhibitor id or name")
+    p.set_defaults(func=_remove)
+
+    p = commands.add_parser("sectors", help="list sectors; --add adds your own")
+    p.add_argument("plan")
+    p.add_argument("--add", nargs="+", metavar="NAME", default=[])
+    p.set_defaults(func=_sectors)

@@ -1,0 +1,255 @@
+"""Allocation help: give each exhibitor the free booths it asked for, side by side, in its zone.
+
+Rules, in order of importance:
+
+* An exhibitor asking for *n* booths gets *n* free booths that form one connected group of
+  neighbours (booths sharing a side, see :mod:`planner.model.booth_sides`), all in one zone (or
+  all on floor in no zone), or nothing.
+* Its sector decides where: automobiles in car zones, culinary in culinary zones, every other
+  sector in standard zones and on floor in no zone. When the plan has no zone of that use at all,
+  the exhibitor goes on standard floor and the placement says so.
+* Exhibitors already holding booths are left alone, as are booths that are not available.
+* Confirmed exhibitors go first, then reserved, then on hold; within that, bigger requests first
+  (they are the hardest to fit), then the plan's order. Each exhibitor takes the smallest free
+  group that fits, starting from its least connected booth, so big free blocks stay whole.
+
+Everything is sorted, so the same plan always gives the same allocation. The result is a patch
+(one undo step) of :func:`planner.model.booking.assign` calls with the exhibitor's
+``booking_status``, plus who was placed and who was not, and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.model.booking import HELD_STATUSES, assign, now_iso
+from planner.model.booth_sides import side_contacts
+from planner.model.entities import Booth, Exhibitor
+from planner.model.patch import Patch
+from planner.model.plan import Plan
+from planner.model.sectors import zone_use_for_sector
+from planner.model.status import AVAILABLE, CONFIRMED, LABELS, ON_HOLD, RESERVED
+from planner.model.zone_use import CAR, CULINARY, FEATURE, STANDARD
+
+_STATUS_RANK = {CONFIRMED: 0, RESERVED: 1, ON_HOLD: 2}
+_POOL_NAMES = {
+    CAR: "the car zones",
+    CULINARY: "the culinary zones",
+    STANDARD: "the standard zones and floor in no zone",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    exhibitor_id: str
+    name: str
+    booth_ids: tuple[str, ...]
+    booth_numbers: tuple[str, ...]
+    status: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Unplaced:
+    exhibitor_id: str
+    name: str
+    wanted: int
+    reason: str  # one sentence
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationResult:
+    patch: Patch
+    placed: tuple[Placement, ...]
+    unplaced: tuple[Unplaced, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "placed": [
+                {
+                    "exhibitor_id": p.exhibitor_id,
+                    "name": p.name,
+                    "booths": list(p.booth_numbers),
+                    "status": p.status,
+                    "note": p.note,
+                }
+                for p in self.placed
+            ],
+            "unplaced": [
+                {
+                    "exhibitor_id": u.exhibitor_id,
+                    "name": u.name,
+                    "wanted": u.wanted,
+                    "reason": u.reason,
+                }
+                for u in self.unplaced
+            ],
+        }
+
+    def to_text(self) -> str:
+        booths = sum(len(p.booth_ids) for p in self.placed)
+        lines = [
+            f"Placed {len(self.placed)} exhibitors on {booths} booths; "
+            f"{len(self.unplaced)} could not be placed."
+        ]
+        for p in self.placed:
+            note = f"  ({p.note})" if p.note else ""
+            status = LABELS.get(p.status, p.status).lower()
+            lines.append(f"  {', '.join(p.booth_numbers)}: {p.name} [{status}]{note}")
+        if self.unplaced:
+            lines.append("Not placed:")
+            lines.extend(f"  {u.name}: {u.reason}" for u in self.unplaced)
+        return "\n".join(lines) + "\n"
+
+
+def natural_key(text: str) -> tuple:
+    """Booth numbers in the order people count them: A-2 before A-10."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
+
+
+class _FreeFloor:
+    """The free booths and which of them neighbour each other, shrinking as booths are taken."""
+
+    def __init__(self, plan: Plan) -> None:
+        free = [b for b in plan.booths.values() if b.status == AVAILABLE and b.exhibitor_id is None]
+        self.order = {
+            b.id: i for i, b in enumerate(sorted(free, key=lambda b: (natural_key(b.number), b.id)))
+        }
+        self.booths = {b.id: b for b in free}
+        self.use = {b.id: _use_of(plan, b) for b in free}
+        links = side_contacts(free).neighbours()
+        # A stand stays within one zone (or within floor in no zone).
+        self.links = {
+            a: sorted(
+                (b for b in near if free_zone(self.booths, a) == free_zone(self.booths, b)),
+                key=self.order.__getitem__,
+            )
+            for a, near in links.items()
+        }
+
+    def pool(self, use: str) -> set[str]:
+        return {b for b, u in self.use.items() if u == use and b in self.booths}
+
+    def components(self, pool: set[str]) -> list[list[str]]:
+        seen: set[str] = set()
+        result = []
+        for start in sorted(pool, key=self.order.__getitem__):
+            if start in seen:
+                continue
+            seen.add(start)
+            group, queue = [], [start]
+            while queue:
+                booth = queue.pop()
+                group.append(booth)
+                for other in self.links[booth]:
+                    if other in pool and other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+            result.append(sorted(group, key=self.order.__getitem__))
+        return result
+
+    def take_group(self, component: list[str], size: int) -> list[str]:
+        """``size`` connected booths from ``component``, grown from its least linked booth."""
+        members = set(component)
+
+        def free_links(booth: str, taken: set[str]) -> int:
+            return sum(1 for o in self.links[booth] if o in members and o not in taken)
+
+        seed = min(component, key=lambda b: (free_links(b, set()), self.order[b]))
+        group, taken = [seed], {seed}
+        while len(group) < size:
+            frontier = {o for b in group for o in self.links[b] if o in members and o not in taken}
+            best = min(
+                frontier,
+                key=lambda b: (
+                    -sum(1 for o in self.links[b] if o in taken),  # compact: touch the group
+                    free_links(b, taken),  # leave the rest connected
+                    self.order[b],
+                ),
+            )
+            group.append(best)
+            taken.add(best)
+        for booth in group:
+            del self.booths[booth]
+        return sorted(group, key=self.order.__getitem__)
+
+
+def free_zone(booths: dict[str, Booth], booth_id: str) -> str | None:
+    return booths[booth_id].zone_id
+
+
+def _use_of(plan: Plan, booth: Booth) -> str:
+    zone = plan.zones.get(booth.zone_id) if booth.zone_id else None
+    if zone is None:
+        return STANDARD
+    if zone.use in (CAR, CULINARY, FEATURE):
+        return zone.use
+    return STANDARD  # other words are used like standard (floor-format.md)
+
+
+def _queue(plan: Plan) -> list[Exhibitor]:
+    holding = {b.exhibitor_id for b in plan.booths.values() if b.exhibitor_id}
+    waiting = [
+        (index, e)
+        for index, e in enumerate(plan.exhibitors.values())
+        if e.id not in holding and e.booths_wanted > 0
+    ]
+    waiting.sort(
+        key=lambda ie: (_STATUS_RANK.get(ie[1].booking_status, 1), -ie[1].booths_wanted, ie[0])
+    )
+    return [e for _, e in waiting]
+
+
+def allocate(plan: Plan, at: str | None = None) -> AllocationResult:
+    """Assign waiting exhibitors to free booths; see the module notes for the rules."""
+    at = at or now_iso()
+    floor = _FreeFloor(plan)
+    uses_present = {z.use for z in plan.zones.values()}
+    placed: list[Placement] = []
+    unplaced: list[Unplaced] = []
+    patch = Patch(description="Allocate exhibitors")
+    current = plan
+    for exhibitor in _queue(plan):
+        wanted = exhibitor.booths_wanted
+        use = zone_use_for_sector(exhibitor.sector)
+        note = ""
+        if use != STANDARD and use not in uses_present:
+            note = f"the plan has no {use} zone, so it stands on standard floor"
+            use = STANDARD
+        pool = floor.pool(use)
+        fitting = [c for c in floor.components(pool) if len(c) >= wanted]
+        if not fitting:
+            unplaced.append(
+                Unplaced(
+                    exhibitor.id, exhibitor.name, wanted, _why_not(plan, floor, pool, use, wanted)
+                )
+            )
+            continue
+        component = min(fitting, key=lambda c: (len(c), floor.order[c[0]]))
+        group = floor.take_group(component, wanted)
+        status = exhibitor.booking_status
+        if status not in HELD_STATUSES:
+            status = RESERVED
+        step = assign(current, group, exhibitor.id, status, at)
+        current = current.apply(step)
+        patch = patch.then(step, "Allocate exhibitors")
+        numbers = tuple(plan.booths[b].number or b for b in group)
+        placed.append(Placement(exhibitor.id, exhibitor.name, tuple(group), numbers, status, note))
+    return AllocationResult(patch, tuple(placed), tuple(unplaced))
+
+
+def _why_not(plan: Plan, floor: _FreeFloor, pool: set[str], use: str, wanted: int) -> str:
+    where = _POOL_NAMES.get(use, f"the {use} zones")
+    if not plan.booths:
+        return "The plan has no booths yet; pack the floor first."
+    if not pool:
+        return f"No booth is free in {where}."
+    largest = max(len(c) for c in floor.components(pool))
+    return (
+        f"It asked for {wanted} booths side by side, but the largest free group in {where} "
+        f"has {largest}."
+    )
+
+
+__all__ = ["AllocationResult", "Placement", "Unplaced", "allocate", "natural_key"]

@@ -1,0 +1,135 @@
+"""Booking: assign, release, set status, move; refusals; history; undo; save and reopen."""
+
+from __future__ import annotations
+
+import pytest
+from exhibitor_fixtures import exhibitor, grid, plan_of
+
+from planner.formats.plan_file import read_plan, write_plan
+from planner.model.booking import (
+    BookingError,
+    assign,
+    history,
+    move,
+    release,
+    set_status,
+)
+from planner.model.roster import RosterError, add_sectors, find_exhibitor, remove_exhibitor
+from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED
+
+AT = "2025-05-01T08:00:00Z"
+
+
+@pytest.fixture
+def plan():
+    return plan_of(*grid(2, 3), exhibitor(1, "Sơn La Co-op"), exhibitor(2, "大理家具"))
+
+
+def test_assign_sets_status_exhibitor_and_history(plan):
+    patch = assign(plan, ["A1", "booth-2"], "exhibitor-1", CONFIRMED, at=AT)
+    after = plan.apply(patch)
+    for booth_id in ("booth-1", "booth-2"):
+        booth = after.booths[booth_id]
+        assert (booth.status, booth.exhibitor_id) == (CONFIRMED, "exhibitor-1")
+        (event,) = history(after, booth_id)
+        assert (event.action, event.status, event.exhibitor_id, event.at) == (
+            "assign",
+            CONFIRMED,
+            "exhibitor-1",
+            AT,
+        )
+    assert after.booths["booth-3"].status == AVAILABLE
+    assert "Sơn La Co-op" in patch.description
+    assert after.apply(patch.inverse()) == plan  # one exact undo step
+
+
+def test_refusals_are_one_clear_sentence(plan):
+    blocked = plan.apply(set_status(plan, ["A3"], BLOCKED, at=AT))
+    with pytest.raises(BookingError, match=r"^Booth A3 is blocked and cannot be given to"):
+        assign(blocked, ["A3"], "exhibitor-1")
+    with pytest.raises(BookingError, match=r"^There is no booth 'Z9' in the plan\.$"):
+        assign(plan, ["Z9"], "exhibitor-1")
+    with pytest.raises(BookingError, match=r"^There is no exhibitor 'exhibitor-9' in the plan\.$"):
+        assign(plan, ["A1"], "exhibitor-9")
+    held = plan.apply(assign(plan, ["A1"], "exhibitor-2", at=AT))
+    with pytest.raises(BookingError, match="already held by 大理家具; release it first"):
+        assign(held, ["A1"], "exhibitor-1")
+    with pytest.raises(BookingError, match="not available"):
+        assign(plan, ["A1"], "exhibitor-1", AVAILABLE)
+    with pytest.raises(BookingError, match="release it before blocking"):
+        set_status(held, ["A1"], BLOCKED)
+    with pytest.raises(BookingError, match="has no exhibitor; assign one"):
+        set_status(plan, ["A2"], CONFIRMED)
+    with pytest.raises(BookingError, match="is blocked, not booked"):
+        release(blocked, ["A3"])
+    with pytest.raises(BookingError, match="No booth was given"):
+        release(plan, [])
+
+
+def test_release_frees_and_keeps_history(plan):
+    held = plan.apply(assign(plan, ["A1", "A2"], "exhibitor-1", RESERVED, at=AT))
+    freed = held.apply(release(held, ["A1"], at="2025-05-02T08:00:00Z"))
+    assert freed.booths["booth-1"].status == AVAILABLE
+    assert freed.booths["booth-1"].exhibitor_id is None
+    assert freed.booths["booth-2"].exhibitor_id == "exhibitor-1"
+    assert [e.action for e in history(freed, "booth-1")] == ["assign", "release"]
+    assert not release(freed, ["A1"])  # already free: nothing to do, no history line
+
+
+def test_set_status_keeps_or_drops_the_exhibitor(plan):
+    held = plan.apply(assign(plan, ["A1"], "exhibitor-1", ON_HOLD, at=AT))
+    sold = held.apply(set_status(held, ["A1"], "confirmed", at=AT))
+    assert (sold.booths["booth-1"].status, sold.booths["booth-1"].exhibitor_id) == (
+        CONFIRMED,
+        "exhibitor-1",
+    )
+    freed = sold.apply(set_status(sold, ["A1"], AVAILABLE, at=AT))
+    assert freed.booths["booth-1"].exhibitor_id is None
+    kept_back = plan.apply(set_status(plan, ["A2"], ON_HOLD, at=AT))  # held by the organiser
+    assert kept_back.booths["booth-2"].status == ON_HOLD
+    assert kept_back.booths["booth-2"].exhibitor_id is None
+    assert [e.status for e in history(freed, "booth-1")] == [ON_HOLD, CONFIRMED, AVAILABLE]
+
+
+def test_move_carries_exhibitor_and_status(plan):
+    held = plan.apply(assign(plan, ["A1"], "exhibitor-1", CONFIRMED, at=AT))
+    moved = held.apply(move(held, "A1", "A5", at=AT))
+    assert moved.booths["booth-1"].status == AVAILABLE
+    assert moved.booths["booth-5"].status == CONFIRMED
+    assert moved.booths["booth-5"].exhibitor_id == "exhibitor-1"
+    assert history(moved, "booth-5")[-1].action == "move"
+    with pytest.raises(BookingError, match="has no exhibitor to move"):
+        move(moved, "A1", "A2")
+    taken = moved.apply(assign(moved, ["A2"], "exhibitor-2", at=AT))
+    with pytest.raises(BookingError, match="Booth A2 is reserved, not free"):
+        move(taken, "A5", "A2")
+
+
+def test_booking_survives_save_and_reopen(plan, tmp_path):
+    held = plan.apply(assign(plan, ["A1", "A2"], "exhibitor-1", CONFIRMED, at=AT))
+    held = held.apply(set_status(held, ["A6"], BLOCKED, at=AT))
+    held = held.apply(add_sectors(held, ["Đồ chơi"]))
+    path = tmp_path / "fair.boothplan"
+    write_plan(held, path)
+    back = read_plan(path)
+    assert back == held
+    assert back.booths["booth-1"].exhibitor_id == "exhibitor-1"
+    assert back.booths["booth-6"].status == BLOCKED
+    assert [e.booth_id for e in back.booking_events.values()] == ["booth-1", "booth-2", "booth-6"]
+    assert back.info.sectors == ("đồ chơi",)
+
+
+def test_removing_an_exhibitor_releases_its_booths(plan):
+    held = plan.apply(assign(plan, ["A1", "A2"], "exhibitor-1", at=AT))
+    patch = remove_exhibitor(held, "exhibitor-1", at=AT)
+    gone = held.apply(patch)
+    assert "exhibitor-1" not in gone.exhibitors
+    assert gone.booths["booth-1"].status == AVAILABLE
+    assert gone.apply(patch.inverse()) == held
+
+
+def test_find_exhibitor_by_id_name_or_english_name(plan):
+    assert find_exhibitor(plan, "exhibitor-2").name == "大理家具"
+    assert find_exhibitor(plan, "  sơn la  co-op").id == "exhibitor-1"
+    with pytest.raises(RosterError, match="no exhibitor 'nobody'"):
+        find_exhibitor(plan, "nobody")
