@@ -87,6 +87,10 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
     """The file's format version, after checking the header says it is a whole plan file."""
     if size == 0:
         raise PlanFileError(f"{path} is empty, not a Boothplan plan file.")
+    if header.startswith(_SQLITE_MAGIC) and len(header) < 100:
+        raise PlanFileError(
+            f"{path} is truncated: it ends after {len(header)} bytes, inside the header."
+        )
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise PlanFileError(f"{path} is not a Boothplan plan file: it is not an SQLite database.")
     (page_size,) = struct.unpack(">H", header[16:18])

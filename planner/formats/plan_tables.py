@@ -132,7 +132,7 @@ def _read_geometry(table: str, spec: FieldSpec, blobs: list[Any], rowids, ids) -
     bad = np.flatnonzero(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if bad.size:
         i = int(bad[0])
-        raise RowProblem(table, rowids[i], ids[i], f"its {spec.name} cannot be read as geometry")
+        raise RowProblem(table, rowids[i], ids[i], f"its {spec.name} is not readable WKB geometry")
     allowed = set(spec.geometry_types)
     kinds = shapely.get_type_id(geoms)
     allowed_ids = [_TYPE_IDS[name] for name in allowed]

@@ -1,0 +1,194 @@
+"""``boothplan new``, ``info`` and ``export``: make a plan from a floor, describe it, write it out.
+
+boothplan new --floor FLOOR.geojson -o PLAN.boothplan [--name "…"] [--force]
+boothplan info PLAN [--json]
+boothplan export PLAN -o OUT.geojson [--force]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.errors import BoothplanError
+from planner.model.plan import Plan
+from planner.model.status import LABELS, STATUSES
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise BoothplanError(f"{path} already exists; add --force to replace it.")
+    if path.is_dir():
+        raise BoothplanError(f"{path} is a folder; give a file name to write.")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from planner.formats.geojson_floor import read_floor
+
+    output = Path(args.output)
+    _refuse_existing(output, args.force)
+    plan = read_floor(args.floor)
+    if args.name is not None:
+        if not args.name.strip():
+            raise BoothplanError("--name is empty; give the plan a name.")
+        plan = plan.apply(plan.edit("Name").put(replace(plan.info, name=args.name)).build())
+    save_plan(plan, output)
+    print(
+        f"Wrote {output}: {plan.name}: {len(plan.halls)} halls, {len(plan.zones)} zones, "
+        f"{len(plan.doors)} doors, {len(plan.obstacles)} obstacles, {len(plan.booths)} booths."
+    )
+    return 0
+
+
+def _area(value: float) -> float:
+    return round(value, 2)
+
+
+def describe(plan: Plan) -> dict[str, Any]:
+    """The facts ``boothplan info --json`` prints (plain JSON-able values)."""
+    booths_in_zone = Counter(b.zone_id for b in plan.booths.values())
+    zones = []
+    for zone in plan.zones.values():
+        rules = plan.zone_rules(zone.id)
+        zones.append(
+            {
+                "id": zone.id,
+                "name": zone.name,
+                "use": zone.use,
+                "booth": list(rules.booth),
+                "aisle": rules.aisle,
+                "packable": rules.packable,
+                "area_m2": _area(zone.geometry.area),
+                "booths": booths_in_zone.get(zone.id, 0),
+            }
+        )
+    statuses = Counter(b.status for b in plan.booths.values())
+    by_status = {s: statuses.get(s, 0) for s in STATUSES}
+    by_status.update({s: n for s, n in statuses.items() if s not in by_status})
+    info = plan.info
+    return {
+        "name": info.name,
+        "venue": info.venue,
+        "dates": info.dates,
+        "organizer": info.organizer,
+        "revision": info.revision,
+        "default_booth": list(info.booth),
+        "default_aisle": info.aisle,
+        "halls": len(plan.halls),
+        "hall_area_m2": _area(sum(h.geometry.area for h in plan.halls.values())),
+        "hall_list": [
+            {"id": h.id, "name": h.name, "area_m2": _area(h.geometry.area)}
+            for h in plan.halls.values()
+        ],
+        "obstacles": len(plan.obstacles),
+        "doors": len(plan.doors),
+        "entrances": sum(1 for d in plan.doors.values() if not d.is_exit),
+        "exits": sum(1 for d in plan.doors.values() if d.is_exit),
+        "zones": zones,
+        "booths": len(plan.booths),
+        "booths_in_no_zone": booths_in_zone.get(None, 0),
+        "booth_area_m2": _area(sum(b.geometry.area for b in plan.booths.values())),
+        "by_status": by_status,
+        "exhibitors": len(plan.exhibitors),
+        "booking_events": len(plan.booking_events),
+    }
+
+
+def _m(value: float) -> str:
+    return f"{value:g}"
+
+
+def describe_text(facts: dict[str, Any]) -> str:
+    lines = [f"Plan: {facts['name']}"]
+    for key in ("venue", "dates", "organizer"):
+        if facts[key]:
+            lines.append(f"{key.capitalize()}: {facts[key]}")
+    lines.append(f"Revision: {facts['revision']}")
+    halls = "; ".join(f"{h['name']} {h['area_m2']:,.0f} m²" for h in facts["hall_list"])
+    lines.append(f"Halls: {facts['halls']}, {facts['hall_area_m2']:,.2f} m² ({halls})")
+    lines.append(
+        f"Doors: {facts['doors']} ({facts['entrances']} entrances, {facts['exits']} exits); "
+        f"obstacles: {facts['obstacles']}"
+    )
+    w, d = facts["default_booth"]
+    lines.append(
+        f"Outside zones: booths {_m(w)} × {_m(d)} m, aisles {_m(facts['default_aisle'])} m"
+    )
+    lines.append(f"Zones: {len(facts['zones'])}")
+    for zone in facts["zones"]:
+        w, d = zone["booth"]
+        rule = (
+            f"booths {_m(w)} × {_m(d)} m, aisles {_m(zone['aisle'])} m"
+            if zone["packable"]
+            else "kept free of booths"
+        )
+        lines.append(
+            f"  {zone['name']} ({zone['use']}): {zone['area_m2']:,.2f} m², {rule}, "
+            f"{zone['booths']} booths"
+        )
+    statuses = ", ".join(
+        f"{LABELS.get(s, s).lower()} {n}" for s, n in facts["by_status"].items() if n
+    )
+    booths = f"Booths: {facts['booths']}"
+    if facts["booths"]:
+        booths += f" ({statuses}); {facts['booth_area_m2']:,.2f} m² of booths"
+    lines.append(booths)
+    lines.append(f"Exhibitors: {facts['exhibitors']}")
+    return "\n".join(lines)
+
+
+def _info(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    facts = describe(plan)
+    if args.json:
+        print_json({"file": str(args.plan), **facts})
+    else:
+        print(describe_text(facts))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from planner.formats.geojson_floor import write_geojson
+
+    source, output = Path(args.plan), Path(args.output)
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise BoothplanError(f"{output} is the plan itself; give another file name to export to.")
+    _refuse_existing(output, args.force)
+    plan = load_plan(source)
+    write_geojson(plan, output)
+    print(f"Wrote {output}: {len(plan.halls)} halls, {len(plan.booths)} booths.")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    new = subparsers.add_parser(
+        "new",
+        help="make a plan file from a GeoJSON floor",
+        description="Make a plan file from a floor in GeoJSON (halls, obstacles, doors, zones).",
+    )
+    new.add_argument("--floor", required=True, metavar="FLOOR.geojson", help="the floor to import")
+    new.add_argument("-o", "--output", required=True, metavar="PLAN.boothplan")
+    new.add_argument("--name", help="the plan's name (default: the floor's name)")
+    new.add_argument("--force", action="store_true", help="replace the output if it exists")
+    new.set_defaults(func=_new)
+
+    info = subparsers.add_parser(
+        "info", help="describe a plan", description="Describe a plan: halls, zones, booths."
+    )
+    info.add_argument("plan", metavar="PLAN", help="a .boothplan file")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.set_defaults(func=_info)
+
+    export = subparsers.add_parser(
+        "export",
+        help="write a plan as GeoJSON",
+        description="Write a plan as GeoJSON: the floor plus one booth feature per booth.",
+    )
+    export.add_argument("plan", metavar="PLAN", help="a .boothplan file")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.geojson")
+    export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    export.set_defaults(func=_export)
