@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.plan_commands",
     "planner.cli.exhibitor_commands",
     "planner.cli.report_commands",
+    "planner.cli.pdf_command",
 )
 
 EXIT_OK = 0

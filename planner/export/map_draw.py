@@ -1,0 +1,298 @@
+"""Drawing the floor on a page: halls, zones with their hatches, booths with fitted labels,
+obstacles, doors (exits in red with EXIT), hall and zone names.
+
+Everything is vector. Only what lies in view is drawn, so a tile of a huge floor stays small.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from shapely.geometry import LineString, Point
+
+from planner import theme
+from planner.export.colours import BoothColours, mix
+from planner.export.fonts import font_metrics, register_font, unit_width
+from planner.export.geometry import bounds_box, overlaps, polygons, rings
+from planner.export.hatch import hatch_box
+from planner.export.labels import LabelFit, fit_label
+from planner.export.layout import MM, Box, Transform
+from planner.export.scene import BoothItem, Scene
+from planner.export.text import FAKE_BOLD, draw_text
+from planner.model.zone_use import FEATURE
+
+DIM = 0.6  # how far other booths fade towards white on an exhibitor's map
+
+
+class MapPainter:
+    """Draws one scene onto pages; remembers which booths lost their name or their label."""
+
+    def __init__(self, scene: Scene, colours: BoothColours, k: float) -> None:
+        self.scene = scene
+        self.colours = colours
+        self.k = k
+        self.names_hidden: set[str] = set()
+        self.blank: set[str] = set()
+        self._fits: dict[tuple[str, str, float, float], LabelFit] = {}
+
+    # -- the whole map ------------------------------------------------------------------------
+    def draw(
+        self,
+        canv: Canvas,
+        transform: Transform,
+        frame: Box,
+        highlight: frozenset[str] = frozenset(),
+        record: bool = True,
+    ) -> None:
+        """Draw what ``frame`` shows through ``transform``, clipped to the frame."""
+        ppm = transform.ppm
+        view = Box(
+            transform.origin[0] + (frame.x0 - transform.at[0]) / ppm,
+            transform.origin[1] + (frame.y0 - transform.at[1]) / ppm,
+            transform.origin[0] + (frame.x1 - transform.at[0]) / ppm,
+            transform.origin[1] + (frame.y1 - transform.at[1]) / ppm,
+        )
+        plan = self.scene.plan
+        items = [item for item in self.scene.items if overlaps(item.bounds, view)]
+        canv.saveState()
+        clip = canv.beginPath()
+        clip.rect(frame.x0, frame.y0, frame.width, frame.height)
+        canv.clipPath(clip, stroke=0, fill=0)
+        halls = [h.geometry for h in plan.halls.values()]
+        self._areas(canv, transform, halls, theme.HALL_FILL, None, 0.0)
+        for zone in plan.zones.values():
+            if overlaps(bounds_box(zone.geometry), view):
+                self._zone(canv, transform, zone.use, zone.geometry)
+        self._booths(canv, transform, items, highlight)
+        obstacles = [o.geometry for o in plan.obstacles.values()]
+        self._areas(canv, transform, obstacles, theme.OBSTACLE_FILL, theme.OBSTACLE_FILL, 0.3)
+        width = max(theme.HALL_STROKE_M * ppm, 0.8)
+        self._areas(canv, transform, halls, None, theme.HALL_STROKE, width)
+        self._labels(canv, transform, items, record)
+        for zone in plan.zones.values():
+            if overlaps(bounds_box(zone.geometry), view):
+                self._zone_name(canv, transform, zone.name, zone.use, zone.geometry)
+        for door in plan.doors.values():
+            self._door(canv, transform, door.line, door.kind, door.name)
+        for hall in plan.halls.values():
+            self._hall_name(canv, transform, hall.name, hall.geometry)
+        canv.restoreState()
+
+    # -- filled areas -------------------------------------------------------------------------
+    def _path(self, canv: Canvas, transform: Transform, ring_lists: Iterable[Sequence]):
+        path = canv.beginPath()
+        point = transform.point
+        for ring in ring_lists:
+            x, y = point(*ring[0])
+            path.moveTo(x, y)
+            for vertex in ring[1:-1]:
+                path.lineTo(*point(*vertex))
+            path.close()
+        return path
+
+    def _areas(self, canv, transform, geometries, fill, stroke, width) -> None:
+        all_rings = [ring for g in geometries for ring in rings(g)]
+        if not all_rings:
+            return
+        canv.saveState()
+        if fill:
+            canv.setFillColor(HexColor(fill))
+        if stroke:
+            canv.setStrokeColor(HexColor(stroke))
+            canv.setLineWidth(width)
+        path = self._path(canv, transform, all_rings)
+        canv.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)), fillMode=FILL_EVEN_ODD)
+        canv.restoreState()
+
+    def _zone(self, canv: Canvas, transform: Transform, use: str, geometry) -> None:
+        fill = theme.zone_colour(use)
+        hatch = theme.ZONE_HATCH.get(use, "horizontal")
+        canv.saveState()
+        path = self._path(canv, transform, list(rings(geometry)))
+        canv.setFillColor(HexColor(fill))
+        canv.drawPath(path, stroke=0, fill=1, fillMode=FILL_EVEN_ODD)
+        if hatch != "none":
+            canv.saveState()
+            canv.clipPath(self._path(canv, transform, list(rings(geometry))), stroke=0, fill=0)
+            b = bounds_box(geometry)
+            x0, y0 = transform.point(b.x0, b.y0)
+            x1, y1 = transform.point(b.x1, b.y1)
+            hatch_box(canv, Box(x0, y0, x1, y1), hatch, zone_hatch_colour(use), 2.5 * MM * self.k)
+            canv.restoreState()
+        canv.setStrokeColor(HexColor(zone_hatch_colour(use)))
+        canv.setLineWidth(max(theme.ZONE_STROKE_M * transform.ppm, 0.6))
+        canv.setDash(4, 2)
+        canv.drawPath(self._path(canv, transform, list(rings(geometry))), stroke=1, fill=0)
+        canv.restoreState()
+
+    def _booths(self, canv, transform, items: list[BoothItem], highlight: frozenset[str]) -> None:
+        by_fill: dict[str, list[BoothItem]] = defaultdict(list)
+        for item in items:
+            fill = self.colours.fill(item.booth)
+            if highlight and item.booth.id not in highlight:
+                fill = mix(fill, "#ffffff", DIM)
+            elif highlight:
+                fill = mix(theme.HIGHLIGHT_COLOUR, "#ffffff", 0.55)
+            by_fill[fill].append(item)
+        canv.saveState()
+        canv.setStrokeColor(HexColor(theme.BOOTH_STROKE))
+        canv.setLineWidth(max(theme.BOOTH_STROKE_M * transform.ppm, 0.3))
+        for fill, group in by_fill.items():
+            canv.setFillColor(HexColor(fill))
+            path = self._path(canv, transform, (item.ring for item in group))
+            canv.drawPath(path, stroke=1, fill=1)
+        lit = [item for item in items if item.booth.id in highlight]
+        if lit:
+            canv.setStrokeColor(HexColor(theme.HIGHLIGHT_COLOUR))
+            canv.setLineWidth(max(0.25 * transform.ppm, 1.6))
+            canv.drawPath(self._path(canv, transform, (i.ring for i in lit)), stroke=1, fill=0)
+        canv.restoreState()
+
+    # -- booth labels -------------------------------------------------------------------------
+    def fit(self, item: BoothItem, ppm: float) -> LabelFit:
+        w, h = round(item.frame.width * ppm, 2), round(item.frame.height * ppm, 2)
+        key = (item.booth.number, item.name, w, h)
+        fit = self._fits.get(key)
+        if fit is None:
+            ascent, descent = font_metrics()
+            fit = fit_label(item.booth.number, item.name, w, h, unit_width, ascent, descent)
+            self._fits[key] = fit
+        return fit
+
+    def _labels(self, canv: Canvas, transform: Transform, items, record: bool) -> None:
+        font = register_font()
+        canv.saveState()
+        canv.setFillColor(HexColor(theme.TEXT_COLOUR))
+        canv.setStrokeColor(HexColor(theme.TEXT_COLOUR))
+        for item in items:
+            fit = self.fit(item, transform.ppm)
+            if record:
+                if fit.empty:
+                    self.blank.add(item.booth.id)
+                elif item.name and not fit.name_shown:
+                    self.names_hidden.add(item.booth.id)
+            if fit.empty:
+                continue
+            cx, cy = transform.point(item.frame.cx, item.frame.cy)
+            angle = item.frame.angle
+            if angle:
+                canv.saveState()
+                canv.translate(cx, cy)
+                canv.rotate(angle)
+                ox, oy = 0.0, 0.0
+            else:
+                ox, oy = cx, cy
+            for index, line in enumerate(fit.lines):
+                canv.setFont(font, line.size)
+                if index == 0:  # the number, in fake bold
+                    canv.setLineWidth(line.size * FAKE_BOLD)
+                    canv.drawString(ox - line.width / 2, oy + line.baseline, line.text, mode=2)
+                else:
+                    canv.drawString(ox - line.width / 2, oy + line.baseline, line.text)
+            if angle:
+                canv.restoreState()
+        canv.restoreState()
+
+    # -- names and doors ------------------------------------------------------------------------
+    def _zone_name(self, canv: Canvas, transform: Transform, name: str, use: str, geometry):
+        if not name.strip():
+            return
+        colour = mix(zone_hatch_colour(use), "#000000", 0.35)
+        b = bounds_box(geometry)
+        if use == FEATURE:
+            x, y = transform.point(*geometry.representative_point().coords[0])
+            size = min(10 * self.k, 0.8 * b.width * transform.ppm / max(unit_width(name), 0.1))
+            if size >= 4:
+                draw_text(canv, x, y - size * 0.35, name, size, colour, "centre", bold=True)
+            return
+        # Other zones are full of booths: the name sits on the zone's top edge, on a white tab.
+        top = LineString([((b.x0 + b.x1) / 2, b.y1 + 1), ((b.x0 + b.x1) / 2, b.y0 - 1)])
+        hit = geometry.boundary.intersection(top)
+        points = [p for p in getattr(hit, "geoms", [hit]) if isinstance(p, Point)]
+        anchor = max(points, key=lambda p: p.y) if points else Point((b.x0 + b.x1) / 2, b.y1)
+        x, y = transform.point(anchor.x, anchor.y)
+        size = 6.5 * self.k
+        label = f"{name} ({use})" if use not in name.lower() else name
+        width = unit_width(label) * size
+        canv.saveState()
+        canv.setFillColor(HexColor("#ffffff"))
+        canv.setStrokeColor(HexColor(colour))
+        canv.setLineWidth(0.5)
+        canv.rect(x - width / 2 - 2, y - size * 0.55, width + 4, size * 1.3, stroke=1, fill=1)
+        canv.restoreState()
+        draw_text(canv, x, y - size * 0.3, label, size, colour, "centre")
+
+    def _hall_name(self, canv: Canvas, transform: Transform, name: str, geometry) -> None:
+        if not name.strip() or geometry.is_empty:
+            return
+        b = bounds_box(geometry)
+        x, y = transform.point(b.x0, b.y1)
+        size = 8 * self.k
+        draw_text(canv, x, y + size * 0.5, name, size, theme.HALL_STROKE, bold=True)
+
+    def _door(self, canv: Canvas, transform: Transform, line, kind: str, name: str) -> None:
+        if line.is_empty:
+            return
+        coords = list(line.coords)
+        (ax, ay), (bx, by) = transform.point(*coords[0]), transform.point(*coords[-1])
+        exit_ = kind == "exit"
+        colour = theme.EXIT_COLOUR if exit_ else theme.ENTRANCE_COLOUR
+        canv.saveState()
+        canv.setStrokeColor(HexColor(colour))
+        canv.setLineWidth(max(0.6 * transform.ppm, 2.5))
+        canv.setLineCap(0)
+        path = canv.beginPath()
+        path.moveTo(ax, ay)
+        for vertex in coords[1:]:
+            path.lineTo(*transform.point(*vertex))
+        canv.drawPath(path, stroke=1, fill=0)
+        canv.restoreState()
+        text = exit_text(name) if exit_ else name.strip() or "Entrance"
+        self._door_text(canv, (ax, ay), (bx, by), line, text, colour, exit_)
+
+    def _door_text(self, canv, a, b, line, text: str, colour: str, bold: bool) -> None:
+        """Door text along the wall, on the side away from the halls (where the aisles are)."""
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        length = math.hypot(dx, dy) or 1.0
+        angle = math.degrees(math.atan2(dy, dx))
+        if angle > 90.0 or angle <= -90.0:
+            angle = angle - 180.0 if angle > 0 else angle + 180.0
+        nx, ny = -dy / length, dx / length
+        mid = line.interpolate(0.5, normalized=True)
+        halls = [h.geometry for h in self.scene.plan.halls.values()]
+        probe_dist = max(0.5, line.length * 0.25)
+        # Model-space normal has the same direction as page-space normal (uniform scale).
+        probe = Point(mid.x + nx * probe_dist, mid.y + ny * probe_dist)
+        if any(p.contains(probe) for h in halls for p in polygons(h)):
+            nx, ny = -nx, -ny
+        size = 6.5 * self.k
+        ascent, descent = font_metrics()
+        # The text's own "up" direction, to know whether the outward side is above or below it.
+        ux, uy = -math.sin(math.radians(angle)), math.cos(math.radians(angle))
+        gap = max(0.3 * size, 2.0)
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        outward_up = nx * ux + ny * uy >= 0
+        offset = gap + 1.5 if outward_up else -(gap + 1.5 + ascent * size)
+        x, y = mx + ux * offset, my + uy * offset
+        del descent
+        draw_text(canv, x, y, text, size, colour, "centre", bold=bold, angle=angle)
+
+
+def zone_hatch_colour(use: str) -> str:
+    return mix(theme.zone_colour(use), "#000000", 0.3)
+
+
+def exit_text(name: str) -> str:
+    """What an exit says on paper: always EXIT, then the door's own name without a repeat.
+
+    >>> exit_text("Exit N20"), exit_text("Fire exit"), exit_text(""), exit_text("Cửa thoát 2")
+    ('EXIT N20', 'EXIT · Fire exit', 'EXIT', 'EXIT · Cửa thoát 2')
+    """
+    name = " ".join(name.split())
+    if name.lower().startswith("exit"):
+        name = name[4:].strip(" -·:")
+    return f"EXIT {name}" if name and len(name) <= 6 else (f"EXIT · {name}" if name else "EXIT")

@@ -1,0 +1,59 @@
+"""A plan made ready for paper once: booth frames, names and the floor's extent.
+
+Several pages (tiles, exhibitor maps) draw the same plan; what they share is computed here once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.export.geometry import RectFrame, bounds_box, rect_frame
+from planner.export.layout import Box
+from planner.model import Booth, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class BoothItem:
+    booth: Booth
+    frame: RectFrame
+    bounds: Box
+    ring: tuple[tuple[float, float], ...]
+    name: str  # exhibitor name, "" when the booth has none
+
+
+class Scene:
+    """The plan's booths with their frames and names, and the extent of everything drawn."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        names = {e.id: e.name for e in plan.exhibitors.values()}
+        self.items: list[BoothItem] = []
+        for booth in plan.booths.values():
+            geometry = booth.geometry
+            if geometry is None or geometry.is_empty:
+                continue
+            self.items.append(
+                BoothItem(
+                    booth=booth,
+                    frame=rect_frame(geometry),
+                    bounds=bounds_box(geometry),
+                    ring=tuple(geometry.exterior.coords),
+                    name=names.get(booth.exhibitor_id or "", ""),
+                )
+            )
+        self.by_id = {item.booth.id: item for item in self.items}
+        self.extent = self._extent()
+
+    def _extent(self) -> Box | None:
+        boxes = [item.bounds for item in self.items]
+        for table in (self.plan.halls, self.plan.zones, self.plan.obstacles):
+            boxes += [bounds_box(e.geometry) for e in table.values() if not e.geometry.is_empty]
+        boxes += [bounds_box(d.line) for d in self.plan.doors.values() if not d.line.is_empty]
+        if not boxes:
+            return None
+        return Box(
+            min(b.x0 for b in boxes),
+            min(b.y0 for b in boxes),
+            max(b.x1 for b in boxes),
+            max(b.y1 for b in boxes),
+        )
