@@ -57,6 +57,50 @@ def polygon_sides(polygon: Polygon) -> list[LineString]:
     return [LineString([coords[i], coords[i + 1]]) for i in range(len(coords) - 1)]
 
 
+def _sides_of(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every side of every polygon as a line, and the index of the polygon it belongs to."""
+    rings = shapely.simplify(shapely.get_exterior_ring(geometries), 1e-9)
+    coords, owner = shapely.get_coordinates(rings, return_index=True)
+    same_ring = owner[:-1] == owner[1:]  # consecutive points of one ring make a side
+    starts, ends = coords[:-1][same_ring], coords[1:][same_ring]
+    sides = shapely.linestrings(np.stack([starts, ends], axis=1))
+    return sides, owner[:-1][same_ring]
+
+
+def _collinear_overlaps(
+    sides: np.ndarray, owner: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (i, j) of sides of different booths lying on one line (within the tolerance), and
+    the length along which side j covers side i, for the pairs covering at least MIN_TOUCH.
+
+    Pure arithmetic on the end points (no polygon clipping), so thousands of booths take a few
+    milliseconds; a corner-to-corner touch overlaps by zero and does not count.
+    """
+    first, second = shapely.STRtree(sides).query(sides, predicate="dwithin", distance=TOLERANCE)
+    keep = owner[first] != owner[second]
+    first, second = first[keep], second[keep]
+    ends = shapely.get_coordinates(sides).reshape(-1, 2, 2)
+    p0, p1 = ends[first, 0], ends[first, 1]
+    q0, q1 = ends[second, 0], ends[second, 1]
+    length = np.hypot(*(p1 - p0).T)
+    unit = (p1 - p0) / np.maximum(length, 1e-12)[:, None]
+
+    def along(q: np.ndarray) -> np.ndarray:
+        return np.einsum("ij,ij->i", q - p0, unit)
+
+    def off_line(q: np.ndarray) -> np.ndarray:
+        d = q - p0
+        return np.abs(d[:, 0] * unit[:, 1] - d[:, 1] * unit[:, 0])
+
+    t0, t1 = along(q0), along(q1)
+    lo = np.clip(np.minimum(t0, t1), 0.0, length)
+    hi = np.clip(np.maximum(t0, t1), 0.0, length)
+    overlap = hi - lo
+    on_line = (off_line(q0) <= TOLERANCE) & (off_line(q1) <= TOLERANCE)
+    good = on_line & (overlap >= MIN_TOUCH)
+    return first[good], second[good], overlap[good]
+
+
 def side_contacts(booths: Iterable[Booth], halls: Iterable[Hall] = ()) -> SideContacts:
     """Measure how every booth's sides touch other booths and the halls' walls."""
     booth_list = list(booths)
@@ -67,40 +111,28 @@ def side_contacts(booths: Iterable[Booth], halls: Iterable[Hall] = ()) -> SideCo
         return SideContacts(contact, open_sides)
 
     geometries = np.array([b.geometry for b in booth_list], dtype=object)
-    sides: list[LineString] = []
-    owner: list[int] = []
-    for index, booth in enumerate(booth_list):
-        for side in polygon_sides(booth.geometry):
-            sides.append(side)
-            owner.append(index)
-    side_array = np.array(sides, dtype=object)
-    owner_array = np.array(owner, dtype=np.int64)
-    covered = np.zeros(len(sides), dtype=float)
+    side_array, owner_array = _sides_of(geometries)
+    covered = np.zeros(len(side_array), dtype=float)
 
-    # Booth against booth: clip each side to the other booth grown by the tolerance.
-    tree = shapely.STRtree(geometries)
-    side_index, other = tree.query(side_array, predicate="dwithin", distance=TOLERANCE)
-    keep = owner_array[side_index] != other
-    side_index, other = side_index[keep], other[keep]
-    if len(side_index):
-        grown = shapely.buffer(geometries, TOLERANCE, join_style="mitre")
-        lengths = shapely.length(shapely.intersection(side_array[side_index], grown[other]))
-        touching = lengths >= MIN_TOUCH
-        np.add.at(covered, side_index[touching], lengths[touching])
-        for s, o, length in zip(
-            side_index[touching], other[touching], lengths[touching], strict=True
-        ):
-            key = (ids[owner_array[s]], ids[o])
-            contact[key] = contact.get(key, 0.0) + float(length)
+    # Booth against booth: sides that lie on one line, measured by how far they overlap.
+    first, second, overlap = _collinear_overlaps(side_array, owner_array)
+    np.add.at(covered, first, overlap)
+    for s, o, length in zip(first, second, overlap, strict=True):
+        key = (ids[owner_array[s]], ids[owner_array[o]])
+        contact[key] = contact.get(key, 0.0) + float(length)
 
     # Booth against wall: a side along a hall's outline is not open to visitors.
-    walls = [h.geometry.boundary for h in halls]
-    if walls:
-        wall_array = shapely.buffer(np.array(walls, dtype=object), TOLERANCE)
-        wall_tree = shapely.STRtree(wall_array)
-        side_index, wall = wall_tree.query(side_array, predicate="intersects")
+    walls = np.array([h.geometry.boundary for h in halls], dtype=object)
+    if len(walls):
+        # Exact distance first, so only sides really along a wall meet the costly clipping.
+        side_index, wall = shapely.STRtree(walls).query(
+            side_array, predicate="dwithin", distance=TOLERANCE
+        )
         if len(side_index):
-            lengths = shapely.length(shapely.intersection(side_array[side_index], wall_array[wall]))
+            grown_walls = shapely.buffer(walls, TOLERANCE, cap_style="flat")
+            lengths = shapely.length(
+                shapely.intersection(side_array[side_index], grown_walls[wall])
+            )
             touching = lengths >= MIN_TOUCH
             np.add.at(covered, side_index[touching], lengths[touching])
 

@@ -1,0 +1,144 @@
+"""The command line end to end on real plan files: refused imports leave the file untouched."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from exhibitor_fixtures import EXHIBITORS, FLOORS, rows_on_floor
+
+from planner.cli import main
+from planner.formats.geojson_floor import read_floor
+from planner.formats.plan_file import read_plan, write_plan
+
+
+@pytest.fixture
+def plan_path(tmp_path):
+    path = tmp_path / "lào cai.boothplan"
+    write_plan(rows_on_floor(read_floor(FLOORS / "laocai-fair-2025.geojson")), path)
+    return path
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_refused_import_leaves_the_plan_file_byte_for_byte(plan_path, tmp_path, capsys):
+    before = plan_path.read_bytes()
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "name,booths,sector\nGood,1,textiles\n,1,textiles\nOdd,-2,textiles\n", encoding="utf-8"
+    )
+    code, out, err = run(capsys, "exhibitors", "import", plan_path, bad)
+    assert code == 2 and out == ""
+    assert "bad.csv has 2 bad rows, so nothing was imported" in err
+    assert "bad.csv line 3: the name is empty." in err
+    assert "bad.csv line 4: the booth count '-2' is negative." in err
+    assert "Traceback" not in err
+    assert plan_path.read_bytes() == before
+
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("name\nCafé Sa Pa\n".encode("latin-1"))
+    code, _, err = run(capsys, "exhibitors", "import", plan_path, latin)
+    assert code == 2 and "latin.csv is not UTF-8 text" in err
+    assert plan_path.read_bytes() == before
+
+    code, _, err = run(capsys, "exhibitors", "import", plan_path, bad, "--dry-run", "--skip-bad")
+    assert code == 0 and "skipped: bad.csv line 3" in err
+    assert plan_path.read_bytes() == before
+
+    code, out, err = run(capsys, "exhibitors", "import", plan_path, bad, "--skip-bad")
+    assert code == 0 and "1 new" in out and "skipped 2 bad rows" in out
+    assert [e.name for e in read_plan(plan_path).exhibitors.values()] == ["Good"]
+
+
+def test_import_allocate_report_export_round(plan_path, tmp_path, capsys):
+    code, out, _ = run(
+        capsys, "exhibitors", "import", plan_path, EXHIBITORS / "laocai-fair-2025.csv"
+    )
+    assert code == 0 and "64 new" in out
+    code, out, _ = run(capsys, "exhibitors", "list", plan_path, "--json")
+    listed = json.loads(out)
+    assert len(listed) == 64 and listed[-1]["name"] == "云南过桥米线 <小吃> & 烧烤"
+
+    code, out, _ = run(capsys, "exhibitors", "allocate", plan_path)
+    assert code == 0 and out.startswith("Placed 64 exhibitors on 132 booths; 0 could not")
+    plan = read_plan(plan_path)
+    assert sum(1 for b in plan.booths.values() if b.exhibitor_id) == 132
+    assert len(plan.booking_events) == 132
+
+    code, out, _ = run(
+        capsys,
+        "prices",
+        plan_path,
+        "--default",
+        "1,500,000",
+        "--zone",
+        "Car display",
+        "--per-m2",
+        "800000",
+        "--corner-premium",
+        "0.15",
+    )
+    assert code == 0 and "corner premium 15%" in out
+    plan = read_plan(plan_path)
+    assert plan.info.price_per_m2 == 1_500_000
+    assert next(z for z in plan.zones.values() if z.name == "Car display").price_per_m2 == 800_000
+
+    code, out, _ = run(capsys, "report", plan_path, "--json")
+    report = json.loads(out)
+    assert report["exhibitors"]["booths_held"] == 132
+    assert report["revenue"]["sold"] > 0
+    code, out, _ = run(capsys, "report", plan_path, "--csv")
+    assert out.startswith("group,key,booths,area_m2,value,")
+    code, out, _ = run(capsys, "report", plan_path)
+    assert "Sales report:" in out and "By country" in out
+
+    exported = tmp_path / "out.csv"
+    code, out, _ = run(capsys, "exhibitors", "export", plan_path, "-o", exported)
+    assert code == 0 and "Wrote 64 exhibitors" in out
+    with open(exported, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows[0]["phone"] == "'+84 214 3897188"
+    assert all(r["booth_numbers"] for r in rows)
+    before = plan_path.read_bytes()
+    code, out, _ = run(capsys, "exhibitors", "import", plan_path, exported)
+    assert code == 0 and "0 new, 0 updated, 64 unchanged" in out
+    assert plan_path.read_bytes() == before  # nothing changed, so nothing written
+
+
+def test_booking_commands(plan_path, tmp_path, capsys):
+    people = tmp_path / "people.csv"
+    people.write_text("name,booths\nHTX Sơn La,2\n大理家具,1\n", encoding="utf-8")
+    run(capsys, "exhibitors", "import", plan_path, people)
+    code, out, _ = run(
+        capsys, "exhibitors", "assign", plan_path, "HTX Sơn La", "B1", "B2", "--status", "sold"
+    )
+    assert code == 0 and "Assign B1, B2 to HTX Sơn La" in out
+    code, _, err = run(capsys, "exhibitors", "assign", plan_path, "大理家具", "B2")
+    assert code == 2 and "Booth B2 is already held by HTX Sơn La; release it first." in err
+    code, out, _ = run(capsys, "exhibitors", "move", plan_path, "B2", "B3")
+    assert code == 0
+    code, _, _ = run(capsys, "exhibitors", "status", plan_path, "blocked", "B4")
+    code, _, err = run(capsys, "exhibitors", "assign", plan_path, "大理家具", "B4")
+    assert code == 2 and "Booth B4 is blocked" in err
+    code, out, _ = run(capsys, "exhibitors", "history", plan_path, "B2")
+    assert "assign\tConfirmed / sold\tHTX Sơn La" in out and "move\tAvailable" in out
+    code, _, _ = run(capsys, "exhibitors", "release", plan_path, "B1")
+    plan = read_plan(plan_path)
+    held = {
+        b.number: (b.status, b.exhibitor_id)
+        for b in plan.booths.values()
+        if b.status != "available"
+    }
+    assert held == {"B3": ("confirmed", "exhibitor-1"), "B4": ("blocked", None)}
+    code, _, err = run(capsys, "exhibitors", "assign", plan_path, "nobody", "B5")
+    assert code == 2 and "There is no exhibitor 'nobody' in the plan." in err
+    code, out, _ = run(capsys, "exhibitors", "sectors", plan_path, "--add", "Đồ chơi")
+    assert "đồ chơi\t(added)" in out
+    assert read_plan(plan_path).info.sectors == ("đồ chơi",)
+    code, out, _ = run(capsys, "exhibitors", "remove", plan_path, "HTX Sơn La")
+    assert code == 0 and len(read_plan(plan_path).exhibitors) == 1
