@@ -1,0 +1,152 @@
+"""Capacity figures: what was placed, what the floor could hold at best, what a target needs.
+
+The frontage bound is the most booths a floor can hold when every booth needs its own share of
+aisle in front: ``usable area / (w·d + min(w, d)·aisle/2)`` (each booth fronts half an aisle
+along its shorter side, the other half belongs to the booth across). No layout beats it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+
+def frontage_bound(area: float, booth: tuple[float, float], aisle: float) -> float:
+    """Most booths ``area`` m² can hold with an aisle in front of each.
+
+    >>> round(frontage_bound(4000, (3, 3), 3), 1)
+    296.3
+    """
+    w, d = booth
+    return area / (w * d + min(w, d) * aisle / 2)
+
+
+@dataclass(frozen=True, slots=True)
+class ZoneCapacity:
+    """One packed region (a zone, or a hall's floor in no zone)."""
+
+    name: str
+    use: str
+    booth: tuple[float, float]
+    aisle: float
+    placed: int  # booths standing there after the pack (kept ones included)
+    kept: int  # locked or sold booths left where they were
+    usable_area: float  # m²: region less obstacles and door clear zones
+    bound: float  # frontage bound
+
+    @property
+    def efficiency(self) -> float:
+        return self.placed / self.bound if self.bound else 0.0
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["booth"] = list(self.booth)
+        d["bound"] = round(self.bound, 1)
+        d["usable_area"] = round(self.usable_area, 1)
+        d["efficiency"] = round(self.efficiency, 3)
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class TargetAdvice:
+    """Whether ``target`` booths fit, and what it would take when they do not."""
+
+    target: int
+    placed: int
+    fits: bool
+    extra_area: float = 0.0  # m² more floor at the efficiency reached here
+    booth_side: float | None = None  # largest square booth whose bound reaches the target
+    aisle: float | None = None  # widest aisle whose bound reaches the target (None: no aisle can)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for k in ("extra_area", "booth_side", "aisle"):
+            if d[k] is not None:
+                d[k] = round(d[k], 2)
+        return d
+
+
+def advise(
+    target: int, placed: int, area: float, booth: tuple[float, float], aisle: float
+) -> TargetAdvice:
+    """What ``target`` booths of ``booth`` with ``aisle`` aisles on ``area`` m² would take."""
+    if placed >= target:
+        return TargetAdvice(target, placed, True)
+    w, d = booth
+    share = w * d + min(w, d) * aisle / 2
+    bound = area / share if share else 0.0
+    efficiency = placed / bound if bound and placed else 0.85
+    need_area = target * share / efficiency
+    # Square booth s with the same aisle: s² + s·aisle/2 = efficiency · area / target.
+    per = efficiency * area / target
+    side = (-aisle / 2 + math.sqrt(aisle * aisle / 4 + 4 * per)) / 2
+    # Same booths, narrower aisle a: w·d + min·a/2 = per.
+    narrow = 2 * (per - w * d) / min(w, d)
+    return TargetAdvice(
+        target,
+        placed,
+        False,
+        extra_area=max(0.0, need_area - area),
+        booth_side=side if side > 0 else None,
+        aisle=narrow if narrow > 0 else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityReport:
+    zones: tuple[ZoneCapacity, ...] = ()
+    target: TargetAdvice | None = None
+    seconds: float = 0.0
+    removed: int = 0  # available booths taken away before packing
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def placed(self) -> int:
+        return sum(z.placed for z in self.zones)
+
+    @property
+    def bound(self) -> float:
+        return sum(z.bound for z in self.zones)
+
+    def to_dict(self) -> dict:
+        return {
+            "zones": [z.to_dict() for z in self.zones],
+            "placed": self.placed,
+            "bound": round(self.bound, 1),
+            "target": self.target.to_dict() if self.target else None,
+            "seconds": round(self.seconds, 3),
+            "removed": self.removed,
+            "notes": list(self.notes),
+        }
+
+    def to_text(self) -> str:
+        head = f"{'zone':<28} {'use':<9} {'booth':>9} {'aisle':>5} {'placed':>6} "
+        head += f"{'usable m²':>10} {'bound':>7} {'eff.':>6}"
+        lines = [head]
+        for z in self.zones:
+            size = f"{z.booth[0]:g}×{z.booth[1]:g}"
+            lines.append(
+                f"{z.name[:28]:<28} {z.use[:9]:<9} {size:>9} {z.aisle:>5g} {z.placed:>6} "
+                f"{z.usable_area:>10.0f} {z.bound:>7.1f} {z.efficiency:>6.0%}"
+            )
+        lines.append(f"total: {self.placed} booths placed (frontage bound {self.bound:.0f}).")
+        t = self.target
+        if t is not None:
+            if t.fits:
+                lines.append(f"target {t.target}: fits ({t.placed} placed).")
+            else:
+                lines.append(f"target {t.target}: does not fit; {t.placed} placed. It would take:")
+                lines.append(f"  - {t.extra_area:.0f} m² more floor at this packing efficiency, or")
+                if t.booth_side:
+                    lines.append(f"  - square booths of at most {t.booth_side:.2f} m a side, or")
+                if t.aisle is not None:
+                    lines.append(f"  - aisles of at most {t.aisle:.2f} m.")
+                else:
+                    lines.append(
+                        "  - narrower aisles cannot do it: even with none it does not fit."
+                    )
+        lines.extend(self.notes)
+        return "\n".join(lines)
+
+
+__all__ = ["CapacityReport", "TargetAdvice", "ZoneCapacity", "advise", "frontage_bound"]

@@ -1,0 +1,204 @@
+"""Fill one region after another, each around what is already there.
+
+Each region gets the space its booths may take (its floor less obstacles, door clear zones,
+booths already standing and the aisles those booths front on) and the space aisles may take
+(the halls less obstacles and standing booths). Before any region is filled, two kinds of
+aisle are kept free so the regions join up: a strip along every border between two packable
+regions (both sides front on it), and a straight corridor from the nearest door into any zone
+whose aisles are wider than the floor around it (cars must drive in).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from planner.model.plan import Plan
+from planner.model.rules import booth_corners, reachable_network, side_rects
+from planner.packing.pattern import Frame, slot_grid
+from planner.packing.regions import Region
+from planner.packing.search import (
+    Layout,
+    evaluate,
+    frames_for,
+    layout_of,
+    make_space,
+    polygons,
+    search,
+)
+
+CLOSE_CALL = 0.9  # patterns within this share of the best count are compared by reach
+
+
+@dataclass(slots=True)
+class Floor:
+    """What stays the same while regions are filled, and what grows as they are."""
+
+    plan: Plan
+    hall: BaseGeometry
+    solid: BaseGeometry | None  # obstacles no booth may hold
+    obstacles: BaseGeometry | None  # every obstacle (aisles may hold none)
+    columns: np.ndarray  # columns a booth may hold (column-in-booth option)
+    doors: list  # clear rectangles
+    occupied: list = field(default_factory=list)  # booth polygons standing
+    reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
+
+
+def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
+    floor.reserved.extend(_border_strips(regions, floor.hall))
+    floor.reserved.extend(_corridors(floor.plan, regions, floor.doors, floor.hall))
+
+
+def _border_strips(regions: list[Region], hall: BaseGeometry) -> list:
+    strips = []
+    for i, a in enumerate(regions):
+        for b in regions[i + 1 :]:
+            if a.hall_id != b.hall_id:
+                continue
+            shared = shapely.intersection(a.geometry.boundary, b.geometry.boundary)
+            if shared.length < min(min(a.booth), min(b.booth)):
+                continue
+            width = max(a.aisle, b.aisle)
+            strip = shapely.buffer(shared, width / 2, cap_style="flat", join_style="mitre")
+            strips.append(shapely.intersection(strip, hall))
+    return strips
+
+
+def _corridors(plan: Plan, regions: list[Region], doors: list, hall: BaseGeometry) -> list:
+    floor_aisle = plan.zone_rules(None).aisle
+    clear = [d for d in doors if not d.is_empty]
+    out = []
+    for region in regions:
+        if region.zone_id is None or region.aisle <= floor_aisle + 1e-9 or not clear:
+            continue
+        door = min(clear, key=lambda d: (d.distance(region.geometry), d.centroid.x))
+        line = shapely.shortest_line(door.centroid, region.geometry)
+        start, end = np.asarray(line.coords)
+        heading = end - start
+        if np.linalg.norm(heading) < 1e-9:
+            continue
+        heading = heading / np.linalg.norm(heading)
+        # One booth and one aisle into the zone, so the corridor meets the zone's own aisles.
+        end = end + heading * (max(region.booth) + region.aisle)
+        corridor = shapely.buffer(
+            shapely.LineString([start, end]), region.aisle / 2, cap_style="flat"
+        )
+        out.append(shapely.intersection(corridor, hall))
+    return out
+
+
+def order_regions(regions: list[Region], doors: list) -> list[Region]:
+    """Regions nearest a door first: their aisles are the ones the others must reach."""
+    clear = [d for d in doors if not d.is_empty]
+    if not clear:
+        return list(regions)
+    door_union = shapely.union_all(clear)
+
+    def key(item: tuple[int, Region]) -> tuple[float, int]:
+        n, region = item
+        return (round(region.geometry.distance(door_union), 3), n)
+
+    return [r for _, r in sorted(enumerate(regions), key=key)]
+
+
+def fill_region(
+    floor: Floor, region: Region, check_cancel: Callable[[], None], baseline: bool = False
+) -> list[Layout]:
+    """Booth layouts for ``region`` (one or two patterns), added to the floor's occupied space."""
+    taken = shapely.union_all(floor.occupied) if floor.occupied else None
+    booth_space = region.geometry
+    cuts = [floor.solid, shapely.union_all(floor.doors) if floor.doors else None, taken]
+    cuts.append(shapely.union_all(floor.reserved) if floor.reserved else None)
+    for cut in cuts:
+        if cut is not None:
+            booth_space = shapely.difference(booth_space, cut)
+    aisle_space = floor.hall
+    for cut in (floor.obstacles, taken):
+        if cut is not None:
+            aisle_space = shapely.difference(aisle_space, cut)
+    space = make_space(booth_space, aisle_space, floor.columns)
+    if baseline:
+        layouts = _corner_grid(region, space)
+    else:
+        layouts = _best(floor, region, space, check_cancel)
+        if layouts:
+            layouts += _second_pass(
+                floor, region, booth_space, aisle_space, layouts[0], check_cancel
+            )
+    for layout in layouts:
+        floor.occupied.extend(polygons(layout.corners))
+        rects = side_rects(layout.corners, np.full(layout.count, region.aisle))
+        floor.reserved.extend(rects.ravel())
+    return layouts
+
+
+def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
+    found = search(
+        region.geometry,
+        space,
+        frames_for(region.geometry, region.booth, region.aisle),
+        check_cancel,
+    )
+    if not found:
+        return []
+    close = [lay for lay in found if lay.count >= CLOSE_CALL * found[0].count][:3]
+    if len(close) == 1 or not floor.doors:
+        return [found[0]]
+    # Close call: prefer the pattern whose booths can walk to a door.
+    reach = [reachable_count(floor, lay, region.aisle) for lay in close]
+    return [close[int(np.argmax(reach))]]
+
+
+def reachable_count(floor: Floor, layout: Layout, aisle: float) -> int:
+    """How many of the layout's booths front on an aisle that joins a door."""
+    boxes = polygons(layout.corners)
+    blocked = [*floor.occupied, *boxes]
+    if floor.obstacles is not None:
+        blocked.append(floor.obstacles)
+    network = reachable_network(
+        floor.hall, np.array(blocked, dtype=object), np.array(floor.doors, dtype=object), aisle
+    )
+    if network.is_empty:
+        return 0
+    shapely.prepare(network)
+    mids = shapely.centroid(side_rects(booth_corners(boxes), np.full(len(boxes), aisle)).ravel())
+    hits = shapely.intersects(network, mids).reshape(-1, 4)
+    return int(hits.any(axis=1).sum())
+
+
+def _second_pass(floor, region, booth_space, aisle_space, first: Layout, check_cancel):
+    """What the first pattern left (a trapezoid's slanted end, an L's other arm): try again.
+
+    Booths of the second pattern keep an aisle's width from the first, so they can neither shut
+    its aisles nor lengthen its runs.
+    """
+    boxes = polygons(first.corners)
+    apart = shapely.buffer(boxes, region.aisle - 1e-6, join_style="mitre")
+    left = shapely.difference(booth_space, shapely.union_all(apart))
+    w, d = region.booth
+    pieces = [p for p in shapely.get_parts(left) if p.area >= 2 * w * d]
+    pieces = [p for p in pieces if not shapely.buffer(p, -min(w, d) / 2 + 1e-6).is_empty]
+    if not pieces:
+        return []
+    piece = shapely.union_all(pieces)
+    space = make_space(
+        piece, shapely.difference(aisle_space, shapely.union_all(boxes)), floor.columns
+    )
+    found = search(piece, space, frames_for(piece, region.booth, region.aisle), check_cancel)
+    return found[:1]
+
+
+def _corner_grid(region: Region, space) -> list[Layout]:
+    """The baseline: one axis-aligned pattern, first aisle at the region's lower-left corner."""
+    w, d = region.booth
+    frame = Frame(0.0, w, d, region.aisle)
+    grid = slot_grid(frame, np.array([[0.0, frame.aisle]]), region.geometry.bounds)
+    valid, column = evaluate(grid, space)
+    return [layout_of(grid, valid, column)] if valid.any() else []
+
+
+__all__ = ["Floor", "fill_region", "keep_ways_open", "order_regions", "reachable_count"]

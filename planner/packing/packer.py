@@ -1,0 +1,248 @@
+"""``pack``: fill the plan's regions with booths that meet every aisle rule.
+
+Order of work: take away the available, unlocked booths of the regions being packed (locked
+booths and those whose status is kept on re-pack stay, with their numbers, and keep the aisle
+they front on); fill each region with its best row pattern, then a second pattern in what is
+left; open a way to every door; prune new booths that still break a rule; number the new ones.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import numpy as np
+import shapely
+
+from planner.errors import BoothplanError
+from planner.model.entities import Booth
+from planner.model.patch import Patch
+from planner.model.plan import Plan
+from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, side_rects
+from planner.model.status import KEPT_ON_REPACK
+from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
+from planner.packing.fill import Floor, fill_region, keep_ways_open, order_regions
+from planner.packing.numbering import numbers_for
+from planner.packing.regions import (
+    Region,
+    default_prefix,
+    plan_regions,
+    region_of_booth,
+    select_regions,
+)
+from planner.packing.repair import open_doors, prune
+from planner.packing.search import Layout
+
+Progress = Callable[[float, str], None]
+Cancel = Callable[[], bool]
+
+
+class PackCancelled(BoothplanError):
+    """The user stopped the pack; the plan is unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__("Packing was cancelled; the plan is unchanged.")
+
+
+@dataclass(frozen=True, slots=True)
+class PackResult:
+    patch: Patch
+    report: CapacityReport
+    placed_ids: tuple[str, ...] = ()
+
+
+def pack(
+    plan: Plan,
+    *,
+    zone_ids: list[str] | None = None,
+    target: int | None = None,
+    column_in_booth: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    baseline: bool = False,
+) -> PackResult:
+    """Pack ``plan`` (or the regions named in ``zone_ids``); pure, safe in a worker thread.
+
+    ``baseline=True`` packs the way a naive tool does, one axis-aligned grid started at each
+    region's corner, for comparison in the benchmark.
+    """
+    started = time.perf_counter()
+
+    def tell(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(min(max(fraction, 0.0), 1.0), message)
+
+    def check_cancel() -> None:
+        if cancel is not None and cancel():
+            raise PackCancelled()
+
+    if not plan.halls:
+        raise BoothplanError(f"Plan {plan.name!r} has no hall to pack.")
+    regions = select_regions(plan, zone_ids)
+    if zone_ids and not regions:
+        names = ", ".join(zone_ids)
+        raise BoothplanError(f"Plan {plan.name!r} has no packable zone or hall named {names}.")
+    all_regions = plan_regions(plan)
+    chosen = {r.key for r in regions}
+    keep: list[Booth] = []
+    removed: list[Booth] = []
+    for booth in plan.booths.values():
+        region = region_of_booth(plan, booth, all_regions)
+        stays = booth.locked or booth.status in KEPT_ON_REPACK
+        if region is not None and region.key in chosen and not stays:
+            removed.append(booth)
+        else:
+            keep.append(booth)
+    edit = plan.edit()
+    for booth in removed:
+        edit.delete("booths", booth.id)
+    base = plan.apply(edit.build())
+
+    hall = shapely.union_all([h.geometry for h in plan.halls.values()])
+    obstacles = list(plan.obstacles.values())
+    solid = [o.geometry for o in obstacles if not (column_in_booth and o.is_column)]
+    floor = Floor(
+        plan=plan,
+        hall=hall,
+        solid=shapely.union_all(solid) if solid else None,
+        obstacles=shapely.union_all([o.geometry for o in obstacles]) if obstacles else None,
+        columns=np.array(
+            [o.geometry for o in obstacles if column_in_booth and o.is_column], dtype=object
+        ),
+        doors=[door_clear_zone(plan, d) for d in plan.doors.values()],
+        occupied=[b.geometry for b in keep],
+        reserved=_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()]),
+    )
+    if not baseline:
+        keep_ways_open(floor, all_regions)
+    new: list[tuple[Region, Layout]] = []
+    ordered = order_regions(regions, floor.doors)
+    for n, region in enumerate(ordered):
+        check_cancel()
+        tell(0.8 * n / len(ordered), f"Packing {region.name}")
+        for layout in fill_region(floor, region, check_cancel, baseline):
+            new.append((region, layout))
+
+    tell(0.85, "Checking aisles and doors")
+    ids = iter(base.new_ids("booths", sum(lay.count for _, lay in new)))
+    booths: list[Booth] = []
+    region_of: dict[str, Region] = {}
+    for region, layout in new:
+        for corners, column in zip(layout.corners, layout.column, strict=True):
+            id_ = next(ids)
+            ring = np.vstack([corners, corners[:1]])
+            booths.append(
+                Booth(
+                    id=id_,
+                    number=id_,
+                    geometry=shapely.Polygon(ring),
+                    zone_id=region.zone_id,
+                    flags=("column",) if column else (),
+                )
+            )
+            region_of[id_] = region
+    booths = open_doors(base, booths)
+    check_cancel()
+    booths = prune(base, booths, check_cancel)
+    tell(0.95, "Numbering booths")
+    booths = _number(base, booths, region_of, regions)
+
+    edit = plan.edit(f"Auto-pack ({len(booths)} booths)")
+    for booth in removed:
+        edit.delete("booths", booth.id)
+    edit.put_all(booths)
+    patch = edit.build()
+    report = _report(plan, regions, keep, booths, region_of, floor.doors, target, all_regions)
+    report = replace(report, seconds=time.perf_counter() - started, removed=len(removed))
+    tell(1.0, f"Placed {len(booths)} booths")
+    return PackResult(patch, report, tuple(b.id for b in booths))
+
+
+def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
+    """Aisle rectangles the kept booths front on, which new booths must leave free.
+
+    A side counts as a front when no booth of the plan before the re-pack stood there (that is
+    the aisle the booth was sold with); a booth with none keeps every side that is free now.
+    """
+    if not booths:
+        return []
+    geoms = np.array([b.geometry for b in booths], dtype=object)
+    aisles = np.array(
+        [plan.zone_rules(b.zone_id if b.zone_id in plan.zones else None).aisle for b in booths]
+    )
+    rects = side_rects(booth_corners(geoms), aisles)
+    flat = rects.ravel()
+    inside = shapely.buffer(hall, EDGE_TOL, join_style="mitre")
+    shapely.prepare(inside)
+    in_hall = shapely.contains(inside, flat)
+    obstacles = [o.geometry for o in plan.obstacles.values()]
+
+    def free_among(pool: list) -> np.ndarray:
+        tree = shapely.STRtree(np.array(pool + obstacles, dtype=object))
+        hit, _ = tree.query(flat, predicate="intersects")
+        free = in_hall.copy()
+        free[hit] = False
+        return free.reshape(rects.shape)
+
+    front = free_among(list(all_geoms))
+    none = ~front.any(axis=1)
+    if none.any():
+        front[none] = free_among(list(geoms))[none]
+    return list(rects[front])
+
+
+def _number(base: Plan, booths: list[Booth], region_of: dict, regions: list[Region]) -> list:
+    taken = {b.number for b in base.booths.values()}
+    out: list[Booth] = []
+    for region in regions:
+        mine = [b for b in booths if region_of[b.id].key == region.key]
+        if not mine:
+            continue
+        scheme = "prefix" if region.use in ("car", "culinary") else "hundreds"
+        prefix = default_prefix(base, region)
+        numbers = numbers_for([b.geometry for b in mine], scheme, prefix, 1, taken)
+        taken.update(numbers)
+        out.extend(replace(b, number=n) for b, n in zip(mine, numbers, strict=True))
+    return out
+
+
+def _report(plan, regions, keep, booths, region_of, doors, target, all_regions) -> CapacityReport:
+    obstacles = [o.geometry for o in plan.obstacles.values()]
+    blocked = shapely.union_all(obstacles + [d for d in doors if not d.is_empty])
+    kept_by: dict[str, int] = {}
+    for booth in keep:
+        region = region_of_booth(plan, booth, all_regions)
+        if region is not None:
+            kept_by[region.key] = kept_by.get(region.key, 0) + 1
+    rows = []
+    for region in regions:
+        usable = shapely.difference(region.geometry, blocked).area
+        placed = sum(1 for b in booths if region_of[b.id].key == region.key)
+        kept = kept_by.get(region.key, 0)
+        rows.append(
+            ZoneCapacity(
+                name=region.name,
+                use=region.use,
+                booth=tuple(region.booth),
+                aisle=region.aisle,
+                placed=placed + kept,
+                kept=kept,
+                usable_area=usable,
+                bound=frontage_bound(usable, region.booth, region.aisle),
+            )
+        )
+    advice = None
+    if target is not None and rows:
+        main = max(rows, key=lambda z: z.usable_area)
+        advice = advise(
+            target,
+            sum(z.placed for z in rows),
+            sum(z.usable_area for z in rows),
+            main.booth,
+            main.aisle,
+        )
+    return CapacityReport(tuple(rows), advice)
+
+
+__all__ = ["PackCancelled", "PackResult", "pack"]

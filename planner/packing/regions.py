@@ -1,0 +1,133 @@
+"""The pieces of floor the packer fills: each packable zone within each hall, and the floor of
+each hall that lies in no zone (an implicit zone named after its hall, with the plan's
+defaults). Feature zones are no region: they stay empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from planner.model.entities import Booth
+from planner.model.plan import Plan
+from planner.model.zone_use import CAR, CULINARY, STANDARD
+
+MIN_AREA = 1e-3  # m²: slivers where a zone grazes a hall are no region
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    key: str  # "zone:<id>@<hall id>" or "hall:<id>"
+    name: str
+    hall_id: str
+    zone_id: str | None
+    use: str
+    geometry: BaseGeometry
+    booth: tuple[float, float]
+    aisle: float
+
+    @property
+    def implicit(self) -> bool:
+        return self.zone_id is None
+
+
+def plan_regions(plan: Plan) -> list[Region]:
+    """Every packable region, zones first (in plan order), then the zone-free floor of halls."""
+    zones = list(plan.zones.values())
+    all_zones = shapely.union_all([z.geometry for z in zones]) if zones else None
+    regions: list[Region] = []
+    halls = list(plan.halls.values())
+    for zone in zones:
+        rules = plan.zone_rules(zone.id)
+        if not rules.packable:
+            continue
+        inside = [h for h in halls if h.geometry.intersection(zone.geometry).area > MIN_AREA]
+        for hall in inside:
+            geom = shapely.intersection(hall.geometry, zone.geometry)
+            name = zone.name if len(inside) == 1 else f"{zone.name} ({hall.name})"
+            regions.append(
+                Region(
+                    f"zone:{zone.id}@{hall.id}",
+                    name,
+                    hall.id,
+                    zone.id,
+                    zone.use,
+                    geom,
+                    rules.booth,
+                    rules.aisle,
+                )
+            )
+    rules = plan.zone_rules(None)
+    for hall in halls:
+        geom = hall.geometry if all_zones is None else hall.geometry.difference(all_zones)
+        if geom.area > MIN_AREA:
+            regions.append(
+                Region(
+                    f"hall:{hall.id}",
+                    hall.name,
+                    hall.id,
+                    None,
+                    STANDARD,
+                    geom,
+                    rules.booth,
+                    rules.aisle,
+                )
+            )
+    return regions
+
+
+def select_regions(plan: Plan, names: list[str] | None) -> list[Region]:
+    """The regions named (zone name, hall name for zone-free floor, or a region key)."""
+    regions = plan_regions(plan)
+    if not names:
+        return regions
+    wanted = {n.strip().casefold() for n in names}
+    picked = []
+    for region in regions:
+        keys = {region.key.casefold(), region.name.casefold()}
+        if region.zone_id is not None:
+            keys |= {region.zone_id.casefold(), plan.zones[region.zone_id].name.casefold()}
+        else:
+            keys.add(region.hall_id.casefold())
+        if keys & wanted:
+            picked.append(region)
+    return picked
+
+
+def region_of_booth(plan: Plan, booth: Booth, regions: list[Region]) -> Region | None:
+    """The region a booth belongs to: its zone (in the hall under it) or its hall's free floor."""
+    centre = booth.geometry.representative_point()
+    best = None
+    for region in regions:
+        if region.zone_id != booth.zone_id:
+            continue
+        if region.geometry.covers(centre):
+            return region
+        best = best or region if region.zone_id is not None else best
+    return best
+
+
+def default_prefix(plan: Plan, region: Region) -> str:
+    """Booth-number prefix an organiser expects: C for cars, F for food, else the hall's code."""
+    if region.use == CAR:
+        return "C"
+    if region.use == CULINARY:
+        return "F"
+    if region.zone_id is not None:
+        return _code(plan.zones[region.zone_id].name)
+    return _code(plan.halls[region.hall_id].name)
+
+
+def _code(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w]
+    if not words:
+        return "H"
+    if len(words[-1]) <= 3 and words[-1].isalnum() and len(words) > 1:
+        return words[-1].upper()
+    if len(words) == 1:
+        return words[0][:3].upper()
+    return "".join(w[0] for w in words[:3]).upper()
+
+
+__all__ = ["Region", "default_prefix", "plan_regions", "region_of_booth", "select_regions"]

@@ -1,0 +1,225 @@
+"""Score row patterns over one region and keep the best: orientations, offsets, leftovers.
+
+Every pattern is judged the way the rule checker judges a plan: a slot counts if the booth lies
+in the space booths may take, a column (with the option on) stands wholly inside it, and one
+whole side faces an aisle-deep rectangle of free floor that no booth of the same pattern covers.
+All slots of a batch of offsets are tested in one ``shapely.contains`` call per test.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from planner.model.rules import side_rects
+from planner.packing.pattern import Frame, SlotGrid, neighbour_blocked, slot_grid
+
+Check = Callable[[], None]  # raises PackCancelled when the user cancelled
+
+
+@dataclass(slots=True)
+class Space:
+    """Where booths of one region may stand, where their aisles may lie, and the columns."""
+
+    booths: BaseGeometry  # prepared
+    aisles: BaseGeometry  # prepared
+    columns: np.ndarray  # column polygons a booth may swallow (empty unless the option is on)
+    column_tree: shapely.STRtree | None
+
+
+def make_space(booths: BaseGeometry, aisles: BaseGeometry, columns: np.ndarray) -> Space:
+    booths = shapely.buffer(booths, 1e-6, join_style="mitre")
+    aisles = shapely.buffer(aisles, 1e-6, join_style="mitre")
+    shapely.prepare(booths)
+    shapely.prepare(aisles)
+    tree = shapely.STRtree(columns) if len(columns) else None
+    return Space(booths, aisles, columns, tree)
+
+
+@dataclass(slots=True)
+class Layout:
+    """The chosen slots of one pattern: world corners, front side and column flag per booth."""
+
+    frame: Frame
+    offset: tuple[float, float]
+    corners: np.ndarray  # (N, 4, 2) counter-clockwise
+    column: np.ndarray  # (N,) bool: a column stands inside
+    band: np.ndarray  # (N,) band index, for numbering rows
+    side: np.ndarray  # (N,) 0 faces down, 1 faces up
+
+    @property
+    def count(self) -> int:
+        return len(self.corners)
+
+
+def polygons(corners: np.ndarray) -> np.ndarray:
+    ring = np.concatenate([corners, corners[:, :1]], axis=1)
+    return shapely.polygons(ring)
+
+
+def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
+    """Valid slots (grid shape) and which of them hold a column, for every pattern at once."""
+    cand = grid.in_bounds.copy()
+    idx = np.flatnonzero(cand)
+    corners = grid.corners(cand)
+    boxes = polygons(corners)
+    ok = shapely.contains(space.booths, boxes)
+    column = np.zeros(len(boxes), dtype=bool)
+    if space.column_tree is not None and ok.any():
+        live = np.flatnonzero(ok)
+        b, c = space.column_tree.query(boxes[live], predicate="intersects")
+        held = shapely.contains(boxes[live[b]], space.columns[c])
+        ok[live[b[~held]]] = False
+        column[live[b[held]]] = True
+        column &= ok
+    live = np.flatnonzero(ok)
+    free = np.zeros((len(boxes), 4), dtype=bool)
+    if len(live):
+        rects = side_rects(corners[live], np.full(len(live), grid.frame.aisle))
+        free[live] = shapely.contains(space.aisles, rects.ravel()).reshape(-1, 4)
+    shape = grid.shape
+    valid = np.zeros(shape, dtype=bool)
+    valid.ravel()[idx] = ok
+    free_full = np.zeros((*shape, 4), dtype=bool)
+    free_full.reshape(-1, 4)[idx] = free
+    col_full = np.zeros(shape, dtype=bool)
+    col_full.ravel()[idx] = column
+    while True:
+        keep = valid & (free_full & ~neighbour_blocked(valid, grid.frame)).any(axis=-1)
+        if (keep == valid).all():
+            break
+        valid = keep
+    return valid, col_full & valid
+
+
+def frames_for(region: BaseGeometry, booth: tuple[float, float], aisle: float) -> list[Frame]:
+    """Orientations worth trying: 0°, 90° and the directions of the region's long edges."""
+    w, d = booth
+    angles: dict[float, float] = {0.0: math.inf, 90.0: math.inf}
+    for ring in _rings(region):
+        xy = np.asarray(ring.coords)
+        edge = np.diff(xy, axis=0)
+        length = np.hypot(edge[:, 0], edge[:, 1])
+        deg = np.degrees(np.arctan2(edge[:, 1], edge[:, 0])) % 180.0
+        for a, ln in zip(np.round(deg, 1), length, strict=True):
+            if ln >= 2 * min(w, d):
+                for ang in (a % 180.0, (a + 90.0) % 180.0):
+                    angles[ang] = angles.get(ang, 0.0) + ln
+    chosen = sorted(angles, key=lambda a: (-angles[a], a))[:6]
+    sizes = [(w, d)] if w == d else [(w, d), (d, w)]
+    return [Frame(math.radians(a), bw, bd, aisle) for a in sorted(chosen) for bw, bd in sizes]
+
+
+def _rings(geom: BaseGeometry) -> list:
+    rings = []
+    for part in shapely.get_parts(geom):
+        if part.geom_type == "Polygon":
+            rings.append(part.exterior)
+    return rings
+
+
+MAX_SNAPS = 48
+
+
+def _outline_coords(region: BaseGeometry) -> np.ndarray:
+    coords = shapely.get_coordinates(region)
+    if len(coords) > 4 * MAX_SNAPS:  # curved obstacles: their outline says little, walls do
+        coords = shapely.get_coordinates(shapely.get_exterior_ring(shapely.get_parts(region)))
+    return coords
+
+
+def _snaps(values: np.ndarray, base: float, shifts: np.ndarray, period: float) -> np.ndarray:
+    """Offsets in [0, period) that put one of ``shifts`` of the pattern on one of ``values``."""
+    values = np.unique(np.round(values, 6))
+    if len(values) > MAX_SNAPS:  # keep the extremes and an even spread of the rest
+        pick = np.linspace(0, len(values) - 1, MAX_SNAPS).round().astype(int)
+        values = values[pick]
+    out = np.round((values[:, None] - base - shifts[None, :]) % period, 6).ravel()
+    out[np.isclose(out, period)] = 0.0
+    return np.unique(out)
+
+
+def _local_bounds(frame: Frame, region: BaseGeometry) -> tuple[float, float, float, float]:
+    local = frame.to_local(shapely.get_coordinates(region))
+    return (*local.min(axis=0), *local.max(axis=0))
+
+
+def _scan(frame: Frame, bounds, space: Space, offsets: np.ndarray):
+    grid = slot_grid(frame, offsets, bounds)
+    valid, column = evaluate(grid, space)
+    scores = valid.reshape(len(offsets), -1).sum(axis=1)
+    return grid, valid, column, scores
+
+
+def search(
+    region: BaseGeometry,
+    space: Space,
+    frames: list[Frame],
+    check: Check,
+    steps: int = 12,
+) -> list[Layout]:
+    """The best pattern of each frame over offsets, best first; empty when nothing fits."""
+    found: list[tuple[int, int, Layout]] = []
+    for order, frame in enumerate(frames):
+        check()
+        bounds = _local_bounds(frame, region)
+        P, Q = frame.band, frame.period
+        local = frame.to_local(_outline_coords(region))
+        # Rows first (they decide how many fit across), then cross aisles, then both finer.
+        # Besides an even spread, try every offset that puts a row edge on a wall or an
+        # obstacle edge: booths fit exactly where a wall is.
+        v_snap = _snaps(local[:, 1], bounds[1], np.array([0.0, frame.d, 2 * frame.d]), P)
+        v_try = np.union1d(np.arange(steps) * P / steps, v_snap)
+        u_snap = _snaps(local[:, 0], bounds[0], np.arange(frame.run + 1) * frame.w, Q)
+        v_scan = np.stack([np.zeros(len(v_try)), v_try], axis=1)
+        *_, s = _scan(frame, bounds, space, v_scan)
+        v0 = v_scan[int(np.argmax(s)), 1]
+        u_try = np.union1d(np.arange(steps) * Q / steps, u_snap)
+        u_scan = np.stack([u_try, np.full(len(u_try), v0)], axis=1)
+        *_, s = _scan(frame, bounds, space, u_scan)
+        u0 = u_scan[int(np.argmax(s)), 0]
+        # Once more across, with the cross aisles in place, and a little around the best.
+        fine = np.array([-1 / 3, 1 / 3]) / steps
+        refine = [[u0, v] for v in v_try] + [[u0 + Q * f, v0] for f in fine]
+        refine += [[u0, v0 + P * f] for f in fine]
+        refine = np.array(refine)
+        refine[:, 0] %= Q
+        refine[:, 1] %= P
+        grid, valid, column, s = _scan(frame, bounds, space, refine)
+        pick = int(np.argmax(s))
+        if s[pick] > 0:
+            one = SlotGrid(
+                frame,
+                refine[pick : pick + 1],
+                grid.u[pick : pick + 1],
+                grid.v[pick : pick + 1],
+                grid.in_bounds[pick : pick + 1],
+            )
+            layout = layout_of(one, valid[pick : pick + 1], column[pick : pick + 1])
+            found.append((-layout.count, order, layout))
+    found.sort(key=lambda t: (t[0], t[1]))
+    return [t[2] for t in found]
+
+
+def layout_of(grid: SlotGrid, valid: np.ndarray, column: np.ndarray) -> Layout:
+    mask = valid[0]
+    sub = SlotGrid(grid.frame, grid.offsets[:1], grid.u[0], grid.v[0], mask)
+    corners = sub.corners(mask)
+    band = np.broadcast_to(np.arange(mask.shape[0]).reshape(-1, 1, 1, 1), mask.shape)[mask]
+    side = np.broadcast_to(np.arange(2).reshape(1, -1, 1, 1), mask.shape)[mask]
+    return Layout(
+        grid.frame,
+        (float(grid.offsets[0, 0]), float(grid.offsets[0, 1])),
+        corners,
+        column[0][mask],
+        band,
+        side,
+    )
+
+
+__all__ = ["Layout", "Space", "evaluate", "frames_for", "make_space", "polygons", "search"]
