@@ -50,6 +50,42 @@ def _why_invalid(geometry: BaseGeometry) -> str:
     return f"{match.group('what').strip().lower()} at ({x:g}, {y:g})"
 
 
+def _check_position(position: Any, where: str) -> None:
+    if (
+        not isinstance(position, list | tuple)
+        or len(position) not in (2, 3)
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in position)
+    ):
+        raise FeatureProblem(f"its coordinates cannot be read: {where} should be [x, y] numbers")
+
+
+def _check_line(line: Any, where: str, minimum: int) -> None:
+    if not isinstance(line, list | tuple) or len(line) < minimum:
+        raise FeatureProblem(f"its coordinates cannot be read: {where} needs {minimum} positions")
+    for n, position in enumerate(line, start=1):
+        _check_position(position, f"position {n} of {where}")
+
+
+def _check_polygon(rings: Any, where: str) -> None:
+    if not isinstance(rings, list | tuple) or not rings:
+        raise FeatureProblem(f"its coordinates cannot be read: {where} has no rings")
+    for n, ring in enumerate(rings, start=1):
+        _check_line(ring, f"ring {n}{where}", 4)
+
+
+def _check_coordinates(geometry_type: str, coordinates: Any) -> None:
+    """Walk GeoJSON coordinates so a malformed one gets a message a person can act on."""
+    if geometry_type == "LineString":
+        _check_line(coordinates, "the line", 2)
+    elif geometry_type == "Polygon":
+        _check_polygon(coordinates, "")
+    elif geometry_type == "MultiPolygon":
+        if not isinstance(coordinates, list | tuple) or not coordinates:
+            raise FeatureProblem("its coordinates cannot be read: the MultiPolygon is empty")
+        for n, polygon in enumerate(coordinates, start=1):
+            _check_polygon(polygon, f" of polygon {n}")
+
+
 def read_geometry(data: Any, kind: str) -> BaseGeometry:
     """The shapely geometry of a feature of ``kind``, checked: right type, 2-D, valid."""
     if data is None:
@@ -59,7 +95,11 @@ def read_geometry(data: Any, kind: str) -> BaseGeometry:
     allowed = GEOMETRY_TYPES[kind]
     if data["type"] not in allowed:
         wanted = " or ".join(allowed)
-        raise FeatureProblem(f"its geometry is a {data['type']}, but a {kind} needs a {wanted}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise FeatureProblem(
+            f"its geometry is a {data['type']}, but {article} {kind} needs a {wanted}"
+        )
+    _check_coordinates(data["type"], data.get("coordinates"))
     try:
         geometry = shape(data)
     except Exception as error:  # shapely raises several types for malformed coordinates

@@ -109,13 +109,13 @@ def _info(data: dict[str, Any], source: str) -> PlanInfo:
     values: dict[str, Any] = {}
     specs = {s.name: s for s in field_specs(PlanInfo) if s.name not in _INFO_SKIP}
     try:
-        for key, spec in specs.items():
-            if key in member:
-                values[key] = from_plain(spec, member[key])
         if "booth" in member:
             values["booth"] = _booth_size(member["booth"])
         if "aisle" in member:
             values["aisle"] = positive_number(member["aisle"], "aisle")
+        for key, spec in specs.items():
+            if key in member and key not in values:
+                values[key] = from_plain(spec, member[key])
     except (ValueProblem, FeatureProblem) as problem:
         raise FloorError(f'{source}: the "boothplan" defaults are wrong: {problem}.') from None
     name = data.get("name")
@@ -161,7 +161,8 @@ class _Ids:
 
 
 def _where(source: str, index: int, kind: str | None, name: Any) -> str:
-    label = f'{kind} "{name}"' if name not in (None, "") else (kind or "feature")
+    kind = kind or "feature"
+    label = f'{kind} "{name}"' if name not in (None, "") else kind
     return f"{source}, feature {index} ({label})"
 
 
