@@ -14,7 +14,9 @@ Import is all or nothing: :func:`read_exhibitors` reads every row, and unless ``
 set, a file with any bad row raises :class:`ExhibitorCsvError` listing every bad row (one
 sentence each, naming the file and line) and changes nothing. It returns a patch; a row whose
 name matches an exhibitor already in the plan updates that exhibitor, so importing a file again
-(or importing an exported file after editing it) does not make duplicates.
+(or importing an exported file after editing it) does not make duplicates. When the file changes
+an exhibitor's status (say reserved to confirmed once it has paid), the booths it already holds
+take the new status too, with a history line each.
 
 Export writes UTF-8 with a BOM (so Excel shows Vietnamese and Chinese correctly) and passes every
 cell through :func:`planner.model.spreadsheet.neutralise`: a cell that would start a formula gets
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from planner.errors import BoothplanError
 from planner.model import Plan
-from planner.model.booking import HELD_STATUSES
+from planner.model.booking import HELD_STATUSES, set_status
 from planner.model.entities import Exhibitor
 from planner.model.patch import Patch
 from planner.model.roster import exhibitors_by_key, is_known_sector, known_sectors, name_key
@@ -94,6 +96,7 @@ class ImportResult:
     added: tuple[Exhibitor, ...]
     updated: tuple[Exhibitor, ...]
     unchanged: int
+    booths_restated: int = 0  # booths whose status followed a status changed in the file
     bad_rows: tuple[BadRow, ...] = ()
     ignored_columns: tuple[str, ...] = ()
     new_sectors: tuple[str, ...] = field(default=())
@@ -104,6 +107,8 @@ class ImportResult:
             parts.append(f"{self.unchanged} unchanged")
         text = f"Read {sum(map(len, (self.added, self.updated))) + self.unchanged} exhibitors "
         text += f"from {source} ({', '.join(parts)})"
+        if self.booths_restated:
+            text += f"; {self.booths_restated} booths took their exhibitor's new status"
         if self.bad_rows:
             text += f"; skipped {len(self.bad_rows)} bad rows"
         return text + "."
@@ -312,8 +317,10 @@ class _RowReader:
             else:
                 updated.append(exhibitor)
             builder.put(exhibitor)
+        patch, restated = self._restate_booths(builder.build(), updated)
         return ImportResult(
-            patch=builder.build(),
+            patch=patch,
+            booths_restated=restated,
             added=tuple(added),
             updated=tuple(updated),
             unchanged=self.unchanged,
@@ -321,6 +328,26 @@ class _RowReader:
             ignored_columns=ignored,
             new_sectors=tuple(self.new_sectors),
         )
+
+    def _restate_booths(self, patch: Patch, updated: list[Exhibitor]) -> tuple[Patch, int]:
+        """A status changed in the file changes the status of the booths the exhibitor holds."""
+        current = self.plan.apply(patch)
+        restated = 0
+        for exhibitor in updated:
+            status = exhibitor.booking_status
+            if self.plan.exhibitors[exhibitor.id].booking_status == status:
+                continue
+            booths = [
+                b.id
+                for b in current.booths_of(exhibitor.id)
+                if b.status in HELD_STATUSES and b.status != status
+            ]
+            if booths:
+                step = set_status(current, booths, status)
+                current = current.apply(step)
+                patch = patch.then(step)
+                restated += len(booths)
+        return patch, restated
 
 
 def _column_of(field_name: str) -> str:

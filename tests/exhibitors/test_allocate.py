@@ -13,6 +13,8 @@ from exhibitor_fixtures import (
     rows_on_floor,
     two_zone_plan,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.formats.exhibitors_csv import read_exhibitors
 from planner.formats.geojson_floor import read_floor
@@ -179,3 +181,37 @@ def test_reassigning_after_release_uses_the_exhibitors_status():
     plan = plan_of(*grid(1, 2), replace(exhibitor(1, booths_wanted=2), booking_status=ON_HOLD))
     after = plan.apply(allocate(plan, at=AT).patch)
     assert {b.status for b in after.booths.values()} == {ON_HOLD}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    rows=st.integers(1, 4),
+    cols=st.integers(1, 6),
+    blocked=st.sets(st.integers(1, 24), max_size=6),
+    wants=st.lists(st.integers(0, 5), min_size=1, max_size=8),
+)
+def test_allocation_invariants_on_random_blocks(rows, cols, blocked, wants):
+    booths = grid(rows, cols)
+    people = [exhibitor(i + 1, booths_wanted=w) for i, w in enumerate(wants)]
+    plan = plan_of(*booths, *people)
+    to_block = [b.id for b in booths if int(b.id.split("-")[1]) in blocked]
+    if to_block:
+        plan = plan.apply(set_status(plan, to_block, BLOCKED, at=AT))
+    result = allocate(plan, at=AT)
+    after = plan.apply(result.patch)
+    taken = [b for p in result.placed for b in p.booth_ids]
+    assert len(taken) == len(set(taken))
+    assert all(plan.booths[b].status == AVAILABLE for b in taken)
+    for p in result.placed:
+        assert len(p.booth_ids) == plan.exhibitors[p.exhibitor_id].booths_wanted
+        assert connected(after, p.booth_ids)
+    placed_or_not = {p.exhibitor_id for p in result.placed} | {
+        u.exhibitor_id for u in result.unplaced
+    }
+    assert placed_or_not == {e.id for e in people if e.booths_wanted > 0}
+    assert all(u.reason.endswith(".") for u in result.unplaced)
+    free_left = sum(1 for b in after.booths.values() if b.status == AVAILABLE)
+    for u in result.unplaced:
+        assert u.wanted > 0
+        if u.wanted == 1:
+            assert free_left == 0  # a single booth is placed whenever one is free

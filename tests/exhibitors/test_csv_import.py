@@ -225,3 +225,25 @@ def test_decomposed_unicode_names_match_composed_ones(tmp_path):
     )
     result = read_exhibitors(path, plan)
     assert not result.added and result.updated[0].id == "exhibitor-1"
+
+
+def test_a_status_changed_in_the_file_reaches_the_booths_already_held(tmp_path):
+    from exhibitor_fixtures import grid
+
+    from planner.model.booking import assign, history
+
+    plan = plan_of(*grid(1, 3), exhibitor(1, "HTX Sơn La", booking_status=RESERVED))
+    plan = plan.apply(assign(plan, ["A1", "A2"], "exhibitor-1", RESERVED))
+    paid = tmp_path / "paid.csv"
+    paid.write_text("name,status\nHTX Sơn La,sold\n", encoding="utf-8")
+    result = read_exhibitors(paid, plan)
+    after = plan.apply(result.patch)
+    assert result.booths_restated == 2 and "2 booths took" in result.summary("paid.csv")
+    assert after.exhibitors["exhibitor-1"].booking_status == CONFIRMED
+    assert {after.booths[b].status for b in ("booth-1", "booth-2")} == {CONFIRMED}
+    assert [e.action for e in history(after, "booth-1")] == ["assign", "status"]
+    assert after.apply(result.patch.inverse()) == plan
+    # a file that repeats the current status leaves booths alone, even ones set by hand
+    same = tmp_path / "same.csv"
+    same.write_text("name,status\nHTX Sơn La,confirmed\n", encoding="utf-8")
+    assert not read_exhibitors(same, after).patch
