@@ -62,9 +62,9 @@ def _nearby_booths(plan: Plan, booth: Booth) -> list[Booth]:
     ]
 
 
-def booth_prices(plan: Plan) -> dict[str, float]:
-    """Every booth's price, by id."""
-    corners = corner_booth_ids(plan)
+def booth_prices(plan: Plan, corners: set[str] | None = None) -> dict[str, float]:
+    """Every booth's price, by id (``corners`` when already known, to save finding them)."""
+    corners = corner_booth_ids(plan) if corners is None else corners
     return {b.id: _price(plan, b, b.id in corners) for b in plan.booths.values()}
 
 

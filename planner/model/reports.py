@@ -168,7 +168,8 @@ def _pad(text: str, width: int) -> str:
 
 
 def build_report(plan: Plan) -> Report:
-    prices = booth_prices(plan)
+    corners = corner_booth_ids(plan)
+    prices = booth_prices(plan, corners)
     booths = list(plan.booths.values())
     exhibitors = plan.exhibitors
 
@@ -202,7 +203,7 @@ def build_report(plan: Plan) -> Report:
         total=_row("total", "all booths", booths, prices),
         groups=groups,
         revenue=price_totals(plan, prices),
-        corner_booths=len(corner_booth_ids(plan)),
+        corner_booths=len(corners),
         exhibitors=len(exhibitors),
         exhibitors_placed=len(holders & set(exhibitors)),
         booths_wanted=sum(e.booths_wanted for e in exhibitors.values()),

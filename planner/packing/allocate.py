@@ -9,9 +9,14 @@ Rules, in order of importance:
   sector in standard zones and on floor in no zone. When the plan has no zone of that use at all,
   the exhibitor goes on standard floor and the placement says so.
 * Exhibitors already holding booths are left alone, as are booths that are not available.
-* Confirmed exhibitors go first, then reserved, then on hold; within that, bigger requests first
-  (they are the hardest to fit), then the plan's order. Each exhibitor takes the smallest free
-  group that fits, starting from its least connected booth, so big free blocks stay whole.
+* Who gets a booth when there are not enough: confirmed exhibitors first, then reserved, then
+  on hold; within that, bigger requests first (they are the hardest to fit), then the plan's
+  order. This first pass packs tightly: each exhibitor takes the smallest free group that fits,
+  grown from its least connected booth, so big free blocks stay whole.
+* Where they stand: the exhibitors the first pass placed are then laid out again sector by
+  sector (the sector asking for most booths first), each taking the next free booths in
+  booth-number order, so a sector stands together along the rows. If that tidier layout cannot
+  fit everyone the tight pass fitted, the tight layout is used.
 
 Everything is sorted, so the same plan always gives the same allocation. The result is a patch
 (one undo step) of :func:`planner.model.booking.assign` calls with the exhibitor's
@@ -149,6 +154,26 @@ class _FreeFloor:
             result.append(sorted(group, key=self.order.__getitem__))
         return result
 
+    def copy(self) -> _FreeFloor:
+        """The same floor with its own set of free booths, for a separate trial."""
+        twin = object.__new__(_FreeFloor)
+        twin.order, twin.use, twin.links = self.order, self.use, self.links
+        twin.booths = dict(self.booths)
+        return twin
+
+    def take_in_order(self, component: list[str], size: int) -> list[str]:
+        """``size`` connected booths from ``component``, filled in booth-number order."""
+        members = set(component)
+        group, taken = [component[0]], {component[0]}
+        while len(group) < size:
+            frontier = {o for b in group for o in self.links[b] if o in members and o not in taken}
+            best = min(frontier, key=self.order.__getitem__)
+            group.append(best)
+            taken.add(best)
+        for booth in group:
+            del self.booths[booth]
+        return sorted(group, key=self.order.__getitem__)
+
     def take_group(self, component: list[str], size: int) -> list[str]:
         """``size`` connected booths from ``component``, grown from its least linked booth."""
         members = set(component)
@@ -205,12 +230,44 @@ def allocate(plan: Plan, at: str | None = None) -> AllocationResult:
     """Assign waiting exhibitors to free booths; see the module notes for the rules."""
     at = at or now_iso()
     floor = _FreeFloor(plan)
-    uses_present = {z.use for z in plan.zones.values()}
-    placed: list[Placement] = []
-    unplaced: list[Unplaced] = []
+    queue = _queue(plan)
+    # First who can be placed at all, most important first, packing tightly (best fit).
+    tight = _place(plan, floor.copy(), queue, tight=True)
+    # Then the same people laid out sector by sector in booth-number order, so a sector stands
+    # together; kept only if it places everyone the tight pass placed.
+    placed_ids = {p.exhibitor_id for p, _ in tight[0]}
+    rank = {e.id: i for i, e in enumerate(queue)}
+    demand: dict[str, int] = {}
+    for e in queue:
+        if e.id in placed_ids:
+            demand[e.sector] = demand.get(e.sector, 0) + e.booths_wanted
+    by_sector = sorted(
+        (e for e in queue if e.id in placed_ids),
+        key=lambda e: (-demand[e.sector], e.sector, -e.booths_wanted, rank[e.id]),
+    )
+    rest = [e for e in queue if e.id not in placed_ids]
+    grouped = _place(plan, floor.copy(), by_sector + rest, tight=False)
+    chosen = grouped if placed_ids <= {p.exhibitor_id for p, _ in grouped[0]} else tight
+    placements, unplaced = chosen
+    placements.sort(key=lambda pg: rank[pg[0].exhibitor_id])  # report in priority order
+
     patch = Patch(description="Allocate exhibitors")
     current = plan
-    for exhibitor in _queue(plan):
+    for placement, group in placements:
+        step = assign(current, group, placement.exhibitor_id, placement.status, at)
+        current = current.apply(step)
+        patch = patch.then(step, "Allocate exhibitors")
+    unplaced.sort(key=lambda u: rank[u.exhibitor_id])
+    return AllocationResult(patch, tuple(p for p, _ in placements), tuple(unplaced))
+
+
+def _place(
+    plan: Plan, floor: _FreeFloor, queue: list[Exhibitor], tight: bool
+) -> tuple[list[tuple[Placement, list[str]]], list[Unplaced]]:
+    uses_present = {z.use for z in plan.zones.values()}
+    placed: list[tuple[Placement, list[str]]] = []
+    unplaced: list[Unplaced] = []
+    for exhibitor in queue:
         wanted = exhibitor.booths_wanted
         use = zone_use_for_sector(exhibitor.sector)
         note = ""
@@ -220,23 +277,22 @@ def allocate(plan: Plan, at: str | None = None) -> AllocationResult:
         pool = floor.pool(use)
         fitting = [c for c in floor.components(pool) if len(c) >= wanted]
         if not fitting:
-            unplaced.append(
-                Unplaced(
-                    exhibitor.id, exhibitor.name, wanted, _why_not(plan, floor, pool, use, wanted)
-                )
-            )
+            reason = _why_not(plan, floor, pool, use, wanted)
+            unplaced.append(Unplaced(exhibitor.id, exhibitor.name, wanted, reason))
             continue
-        component = min(fitting, key=lambda c: (len(c), floor.order[c[0]]))
-        group = floor.take_group(component, wanted)
+        if tight:
+            component = min(fitting, key=lambda c: (len(c), floor.order[c[0]]))
+            group = floor.take_group(component, wanted)
+        else:
+            component = min(fitting, key=lambda c: floor.order[c[0]])
+            group = floor.take_in_order(component, wanted)
         status = exhibitor.booking_status
         if status not in HELD_STATUSES:
             status = RESERVED
-        step = assign(current, group, exhibitor.id, status, at)
-        current = current.apply(step)
-        patch = patch.then(step, "Allocate exhibitors")
         numbers = tuple(plan.booths[b].number or b for b in group)
-        placed.append(Placement(exhibitor.id, exhibitor.name, tuple(group), numbers, status, note))
-    return AllocationResult(patch, tuple(placed), tuple(unplaced))
+        placement = Placement(exhibitor.id, exhibitor.name, tuple(group), numbers, status, note)
+        placed.append((placement, group))
+    return placed, unplaced
 
 
 def _why_not(plan: Plan, floor: _FreeFloor, pool: set[str], use: str, wanted: int) -> str:
