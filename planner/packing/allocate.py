@@ -133,10 +133,16 @@ class _FreeFloor:
             for a, near in links.items()
         }
 
-    def pool(self, use: str) -> set[str]:
-        return {b for b, u in self.use.items() if u == use and b in self.booths}
+        self._components: dict[str, list[list[str]]] = {}
 
-    def components(self, pool: set[str]) -> list[list[str]]:
+    def components(self, use: str) -> list[list[str]]:
+        """The groups of free, linked booths where exhibitors of ``use`` stand, each in order."""
+        if use not in self._components:
+            pool = {b for b, u in self.use.items() if u == use and b in self.booths}
+            self._components[use] = self._split(pool)
+        return self._components[use]
+
+    def _split(self, pool: set[str]) -> list[list[str]]:
         seen: set[str] = set()
         result = []
         for start in sorted(pool, key=self.order.__getitem__):
@@ -154,11 +160,23 @@ class _FreeFloor:
             result.append(sorted(group, key=self.order.__getitem__))
         return result
 
+    def _taken(self, component: list[str], group: list[str]) -> list[str]:
+        """Mark ``group`` (from ``component``) as taken; only that component needs re-splitting."""
+        for booth in group:
+            del self.booths[booth]
+        use = self.use[group[0]]
+        components = self.components(use)
+        components.remove(component)
+        components.extend(self._split(set(component) - set(group)))
+        components.sort(key=lambda c: self.order[c[0]])
+        return sorted(group, key=self.order.__getitem__)
+
     def copy(self) -> _FreeFloor:
         """The same floor with its own set of free booths, for a separate trial."""
         twin = object.__new__(_FreeFloor)
         twin.order, twin.use, twin.links = self.order, self.use, self.links
         twin.booths = dict(self.booths)
+        twin._components = {use: list(c) for use, c in self._components.items()}
         return twin
 
     def take_in_order(self, component: list[str], size: int) -> list[str]:
@@ -170,9 +188,7 @@ class _FreeFloor:
             best = min(frontier, key=self.order.__getitem__)
             group.append(best)
             taken.add(best)
-        for booth in group:
-            del self.booths[booth]
-        return sorted(group, key=self.order.__getitem__)
+        return self._taken(component, group)
 
     def take_group(self, component: list[str], size: int) -> list[str]:
         """``size`` connected booths from ``component``, grown from its least linked booth."""
@@ -195,9 +211,7 @@ class _FreeFloor:
             )
             group.append(best)
             taken.add(best)
-        for booth in group:
-            del self.booths[booth]
-        return sorted(group, key=self.order.__getitem__)
+        return self._taken(component, group)
 
 
 def free_zone(booths: dict[str, Booth], booth_id: str) -> str | None:
@@ -274,10 +288,9 @@ def _place(
         if use != STANDARD and use not in uses_present:
             note = f"the plan has no {use} zone, so it stands on standard floor"
             use = STANDARD
-        pool = floor.pool(use)
-        fitting = [c for c in floor.components(pool) if len(c) >= wanted]
+        fitting = [c for c in floor.components(use) if len(c) >= wanted]
         if not fitting:
-            reason = _why_not(plan, floor, pool, use, wanted)
+            reason = _why_not(plan, floor, use, wanted)
             unplaced.append(Unplaced(exhibitor.id, exhibitor.name, wanted, reason))
             continue
         if tight:
@@ -295,13 +308,14 @@ def _place(
     return placed, unplaced
 
 
-def _why_not(plan: Plan, floor: _FreeFloor, pool: set[str], use: str, wanted: int) -> str:
+def _why_not(plan: Plan, floor: _FreeFloor, use: str, wanted: int) -> str:
     where = _POOL_NAMES.get(use, f"the {use} zones")
     if not plan.booths:
         return "The plan has no booths yet; pack the floor first."
-    if not pool:
+    components = floor.components(use)
+    if not components:
         return f"No booth is free in {where}."
-    largest = max(len(c) for c in floor.components(pool))
+    largest = max(len(c) for c in components)
     return (
         f"It asked for {wanted} booths side by side, but the largest free group in {where} "
         f"has {largest}."
