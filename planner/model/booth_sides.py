@@ -76,7 +76,9 @@ def _collinear_overlaps(
     Pure arithmetic on the end points (no polygon clipping), so thousands of booths take a few
     milliseconds; a corner-to-corner touch overlaps by zero and does not count.
     """
-    first, second = shapely.STRtree(sides).query(sides, predicate="dwithin", distance=TOLERANCE)
+    # Envelopes grown by the tolerance find the candidates; the arithmetic below decides.
+    bounds = shapely.bounds(sides) + np.array([-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE])
+    first, second = shapely.STRtree(sides).query(shapely.box(*bounds.T))
     keep = owner[first] != owner[second]
     first, second = first[keep], second[keep]
     ends = shapely.get_coordinates(sides).reshape(-1, 2, 2)
