@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "planner.cli.exhibitor_commands",
     "planner.cli.report_commands",
     "planner.cli.pdf_command",
+    "planner.cli.pack_commands",
 )
 
 EXIT_OK = 0

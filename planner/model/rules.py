@@ -141,6 +141,7 @@ class _Floor:
     obstacles: np.ndarray
     columns: np.ndarray  # bool per obstacle
     doors: np.ndarray  # clear rectangles
+    overlapping: np.ndarray  # bool per booth: overlaps another booth
 
 
 def _floor(plan: Plan) -> _Floor:
@@ -160,6 +161,7 @@ def _floor(plan: Plan) -> _Floor:
         obstacles=np.array([o.geometry for o in obstacles], dtype=object),
         columns=np.array([o.is_column for o in obstacles], dtype=bool),
         doors=np.array([door_clear_zone(plan, d) for d in plan.doors.values()], dtype=object),
+        overlapping=np.zeros(len(booths), dtype=bool),
     )
 
 
@@ -239,6 +241,7 @@ def _check_overlaps(floor: _Floor, add) -> None:
     area = shapely.area(shapely.intersection(floor.geoms[a], floor.geoms[b]))
     for i, j, ar in zip(a, b, area, strict=True):
         if ar > AREA_TOL:
+            floor.overlapping[[i, j]] = True
             add(int(i), "overlap", f"overlaps booth {floor.booths[j].number} by {ar:.2f} m²")
             add(int(j), "overlap", f"overlaps booth {floor.booths[i].number} by {ar:.2f} m²")
     if len(floor.obstacles):
@@ -282,36 +285,59 @@ def _free_sides(floor: _Floor) -> np.ndarray:
     return free.reshape(rects.shape)
 
 
-def reachable_network(
-    hall: BaseGeometry, blocked: np.ndarray, doors: np.ndarray, aisle: float
-) -> BaseGeometry:
-    """Where the centre of an ``aisle``-wide walker can be and still reach a door.
+def free_parts(
+    hall: BaseGeometry, booths: np.ndarray, others: np.ndarray, aisle: float
+) -> np.ndarray:
+    """The separate pieces of floor where the centre of an ``aisle``-wide walker can be.
 
-    The free floor is shrunk by half an aisle (a square walker: booths grown with mitred
-    corners); the pieces of what is left that come within half an aisle of a door's clear
-    rectangle are the network.
+    The free floor is shrunk by half an aisle (a square walker: ``booths``, which must not
+    overlap one another, and ``others`` grown with mitred corners).
     """
     r = aisle / 2 - AISLE_TOL
     room = shapely.buffer(hall, -r, join_style="mitre")
-    if len(blocked):
-        grown = shapely.union_all(shapely.buffer(blocked, r, join_style="mitre"))
-        room = shapely.difference(room, grown)
-    parts = shapely.get_parts(room)
+    grown = []
+    if len(booths):
+        # Booths tile without overlap: the coverage union is many times faster than a union.
+        grown.append(shapely.buffer(shapely.coverage_union_all(booths), r, join_style="mitre"))
+    if len(others):
+        grown.append(shapely.buffer(shapely.union_all(others), r, join_style="mitre"))
+    if grown:
+        room = shapely.difference(room, shapely.union_all(grown))
+    return shapely.get_parts(room)
+
+
+def door_reach(doors: np.ndarray, aisle: float) -> np.ndarray:
+    """Where a walker's centre must come to use each door: half an aisle around its clearance."""
+    return shapely.buffer(doors, aisle / 2, join_style="mitre")
+
+
+def reachable_network(
+    hall: BaseGeometry,
+    booths: np.ndarray,
+    others: np.ndarray,
+    doors: np.ndarray,
+    aisle: float,
+) -> BaseGeometry:
+    """Where the centre of an ``aisle``-wide walker can be and still reach a door."""
+    parts = free_parts(hall, booths, others, aisle)
     if len(parts) == 0 or len(doors) == 0:
         return shapely.Polygon()
-    reach = shapely.union_all(shapely.buffer(doors, aisle / 2, join_style="mitre"))
+    reach = shapely.union_all(door_reach(doors, aisle))
     touching = shapely.intersects(parts, reach)
     return shapely.union_all(parts[touching])
 
 
 def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
     corners = booth_corners(floor.geoms)
-    blocked = _blockers(floor)
+    lone = ~floor.overlapping
+    others = np.concatenate([floor.geoms[floor.overlapping], floor.obstacles])
     for aisle in np.unique(floor.aisle):
         which = np.flatnonzero((floor.aisle == aisle) & free_sides.any(axis=1))
         if len(which) == 0:
             continue
-        network = reachable_network(floor.hall, blocked, floor.doors, float(aisle))
+        network = reachable_network(
+            floor.hall, floor.geoms[lone], others, floor.doors, float(aisle)
+        )
         shapely.prepare(network)
         lines = _centre_lines(corners[which], aisle)  # (n, 4)
         ok = shapely.intersects(network, lines.ravel()).reshape(lines.shape)
@@ -389,6 +415,8 @@ __all__ = [
     "booth_corners",
     "check",
     "door_clear_zone",
+    "door_reach",
+    "free_parts",
     "reachable_network",
     "run_groups",
     "run_length",

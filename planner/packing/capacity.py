@@ -54,12 +54,14 @@ class TargetAdvice:
     target: int
     placed: int
     fits: bool
+    booth: tuple[float, float] = (3.0, 3.0)  # the booth size the target counts
     extra_area: float = 0.0  # m² more floor at the efficiency reached here
     booth_side: float | None = None  # largest square booth whose bound reaches the target
     aisle: float | None = None  # widest aisle whose bound reaches the target (None: no aisle can)
 
     def to_dict(self) -> dict:
         d = asdict(self)
+        d["booth"] = list(self.booth)
         for k in ("extra_area", "booth_side", "aisle"):
             if d[k] is not None:
                 d[k] = round(d[k], 2)
@@ -71,7 +73,7 @@ def advise(
 ) -> TargetAdvice:
     """What ``target`` booths of ``booth`` with ``aisle`` aisles on ``area`` m² would take."""
     if placed >= target:
-        return TargetAdvice(target, placed, True)
+        return TargetAdvice(target, placed, True, tuple(booth))
     w, d = booth
     share = w * d + min(w, d) * aisle / 2
     bound = area / share if share else 0.0
@@ -86,6 +88,7 @@ def advise(
         target,
         placed,
         False,
+        tuple(booth),
         extra_area=max(0.0, need_area - area),
         booth_side=side if side > 0 else None,
         aisle=narrow if narrow > 0 else None,
@@ -132,10 +135,14 @@ class CapacityReport:
         lines.append(f"total: {self.placed} booths placed (frontage bound {self.bound:.0f}).")
         t = self.target
         if t is not None:
+            size = f"{t.booth[0]:g} × {t.booth[1]:g} m"
             if t.fits:
-                lines.append(f"target {t.target}: fits ({t.placed} placed).")
+                lines.append(f"target {t.target} booths of {size}: fits ({t.placed} placed).")
             else:
-                lines.append(f"target {t.target}: does not fit; {t.placed} placed. It would take:")
+                lines.append(
+                    f"target {t.target} booths of {size}: does not fit; {t.placed} placed. "
+                    "It would take:"
+                )
                 lines.append(f"  - {t.extra_area:.0f} m² more floor at this packing efficiency, or")
                 if t.booth_side:
                     lines.append(f"  - square booths of at most {t.booth_side:.2f} m a side, or")

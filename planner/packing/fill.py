@@ -44,8 +44,20 @@ class Floor:
     obstacles: BaseGeometry | None  # every obstacle (aisles may hold none)
     columns: np.ndarray  # columns a booth may hold (column-in-booth option)
     doors: list  # clear rectangles
+    no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
+    aisles: BaseGeometry | None = None  # halls less obstacles, prepared
     occupied: list = field(default_factory=list)  # booth polygons standing
     reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
+
+
+def prepare_floor(floor: Floor) -> None:
+    cuts = [g for g in (floor.solid, *floor.doors) if g is not None and not g.is_empty]
+    floor.no_booths = shapely.union_all(cuts) if cuts else None
+    aisles = floor.hall
+    if floor.obstacles is not None:
+        aisles = shapely.difference(aisles, floor.obstacles)
+    shapely.prepare(aisles)
+    floor.aisles = aisles
 
 
 def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
@@ -109,43 +121,33 @@ def fill_region(
     floor: Floor, region: Region, check_cancel: Callable[[], None], baseline: bool = False
 ) -> list[Layout]:
     """Booth layouts for ``region`` (one or two patterns), added to the floor's occupied space."""
-    taken = shapely.union_all(floor.occupied) if floor.occupied else None
     booth_space = region.geometry
-    cuts = [floor.solid, shapely.union_all(floor.doors) if floor.doors else None, taken]
-    cuts.append(shapely.union_all(floor.reserved) if floor.reserved else None)
-    for cut in cuts:
-        if cut is not None:
-            booth_space = shapely.difference(booth_space, cut)
-    aisle_space = floor.hall
-    for cut in (floor.obstacles, taken):
-        if cut is not None:
-            aisle_space = shapely.difference(aisle_space, cut)
-    space = make_space(booth_space, aisle_space, floor.columns)
-    if baseline:
-        layouts = _corner_grid(region, space)
-    else:
-        layouts = _best(floor, region, space, check_cancel)
-        if layouts:
-            layouts += _second_pass(
-                floor, region, booth_space, aisle_space, layouts[0], check_cancel
-            )
+    if floor.no_booths is not None:
+        booth_space = shapely.difference(booth_space, floor.no_booths)
+    space = make_space(booth_space, floor.aisles, floor.columns, floor.occupied, floor.reserved)
+    layouts = _corner_grid(region, space) if baseline else _best(floor, region, space, check_cancel)
     for layout in layouts:
-        floor.occupied.extend(polygons(layout.corners))
-        rects = side_rects(layout.corners, np.full(layout.count, region.aisle))
-        floor.reserved.extend(rects.ravel())
+        _stand(floor, region, layout)
+    if layouts and not baseline:
+        second = _second_pass(floor, region, booth_space, layouts[0], check_cancel)
+        for layout in second:
+            _stand(floor, region, layout)
+        layouts += second
     return layouts
 
 
+def _stand(floor: Floor, region: Region, layout: Layout) -> None:
+    floor.occupied.extend(polygons(layout.corners))
+    rects = side_rects(layout.corners, np.full(layout.count, region.aisle))
+    floor.reserved.extend(rects.ravel())
+
+
 def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
-    found = search(
-        region.geometry,
-        space,
-        frames_for(region.geometry, region.booth, region.aisle),
-        check_cancel,
-    )
+    frames = frames_for(region.geometry, region.booth, region.aisle)
+    found = search(region.geometry, space, frames, check_cancel)
     if not found:
         return []
-    close = [lay for lay in found if lay.count >= CLOSE_CALL * found[0].count][:3]
+    close = [lay for lay in found if lay.count >= CLOSE_CALL * found[0].count][:2]
     if len(close) == 1 or not floor.doors:
         return [found[0]]
     # Close call: prefer the pattern whose booths can walk to a door.
@@ -156,11 +158,15 @@ def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
 def reachable_count(floor: Floor, layout: Layout, aisle: float) -> int:
     """How many of the layout's booths front on an aisle that joins a door."""
     boxes = polygons(layout.corners)
-    blocked = [*floor.occupied, *boxes]
-    if floor.obstacles is not None:
-        blocked.append(floor.obstacles)
+    # Booths never overlap (new ones by construction): their coverage union is cheap.
+    booths = np.concatenate([boxes, np.array(floor.occupied, dtype=object)])
+    others = [floor.obstacles] if floor.obstacles is not None else []
     network = reachable_network(
-        floor.hall, np.array(blocked, dtype=object), np.array(floor.doors, dtype=object), aisle
+        floor.hall,
+        booths,
+        np.array(others, dtype=object),
+        np.array(floor.doors, dtype=object),
+        aisle,
     )
     if network.is_empty:
         return 0
@@ -170,24 +176,24 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float) -> int:
     return int(hits.any(axis=1).sum())
 
 
-def _second_pass(floor, region, booth_space, aisle_space, first: Layout, check_cancel):
+def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check_cancel):
     """What the first pattern left (a trapezoid's slanted end, an L's other arm): try again.
 
     Booths of the second pattern keep an aisle's width from the first, so they can neither shut
     its aisles nor lengthen its runs.
     """
     boxes = polygons(first.corners)
-    apart = shapely.buffer(boxes, region.aisle - 1e-6, join_style="mitre")
-    left = shapely.difference(booth_space, shapely.union_all(apart))
+    apart = shapely.buffer(
+        shapely.coverage_union_all(boxes), region.aisle - 1e-6, join_style="mitre"
+    )
+    left = shapely.difference(booth_space, apart)
     w, d = region.booth
     pieces = [p for p in shapely.get_parts(left) if p.area >= 2 * w * d]
     pieces = [p for p in pieces if not shapely.buffer(p, -min(w, d) / 2 + 1e-6).is_empty]
     if not pieces:
         return []
     piece = shapely.union_all(pieces)
-    space = make_space(
-        piece, shapely.difference(aisle_space, shapely.union_all(boxes)), floor.columns
-    )
+    space = make_space(piece, floor.aisles, floor.columns, floor.occupied, floor.reserved)
     found = search(piece, space, frames_for(piece, region.booth, region.aisle), check_cancel)
     return found[:1]
 
@@ -201,4 +207,11 @@ def _corner_grid(region: Region, space) -> list[Layout]:
     return [layout_of(grid, valid, column)] if valid.any() else []
 
 
-__all__ = ["Floor", "fill_region", "keep_ways_open", "order_regions", "reachable_count"]
+__all__ = [
+    "Floor",
+    "fill_region",
+    "keep_ways_open",
+    "order_regions",
+    "prepare_floor",
+    "reachable_count",
+]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -27,6 +28,19 @@ from planner.model.rules import booth_corners
 
 SCHEMES: tuple[str, ...] = ("row", "prefix", "hundreds", "odd-even")
 ROW_GAP = 0.5  # m: rows further apart than this face each other across an aisle
+
+
+def natural_key(number: str) -> tuple:
+    """Sort key that puts A-2 before A-10.
+
+    >>> sorted(["A-10", "A-2", "B-1"], key=natural_key)
+    ['A-2', 'A-10', 'B-1']
+    """
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", number)
+        if part
+    )
 
 
 def row_letters(index: int) -> str:
@@ -170,4 +184,4 @@ def renumber(
     return edit.build()
 
 
-__all__ = ["SCHEMES", "find_rows", "numbers_for", "renumber", "row_letters"]
+__all__ = ["SCHEMES", "find_rows", "natural_key", "numbers_for", "renumber", "row_letters"]

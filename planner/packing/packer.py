@@ -22,8 +22,14 @@ from planner.model.plan import Plan
 from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, side_rects
 from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
-from planner.packing.fill import Floor, fill_region, keep_ways_open, order_regions
-from planner.packing.numbering import numbers_for
+from planner.packing.fill import (
+    Floor,
+    fill_region,
+    keep_ways_open,
+    order_regions,
+    prepare_floor,
+)
+from planner.packing.numbering import natural_key, numbers_for
 from planner.packing.regions import (
     Region,
     default_prefix,
@@ -32,7 +38,7 @@ from planner.packing.regions import (
     select_regions,
 )
 from planner.packing.repair import open_doors, prune
-from planner.packing.search import Layout
+from planner.packing.search import Layout, polygons
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -114,6 +120,7 @@ def pack(
         occupied=[b.geometry for b in keep],
         reserved=_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()]),
     )
+    prepare_floor(floor)
     if not baseline:
         keep_ways_open(floor, all_regions)
     new: list[tuple[Region, Layout]] = []
@@ -129,14 +136,13 @@ def pack(
     booths: list[Booth] = []
     region_of: dict[str, Region] = {}
     for region, layout in new:
-        for corners, column in zip(layout.corners, layout.column, strict=True):
+        for geometry, column in zip(polygons(layout.corners), layout.column, strict=True):
             id_ = next(ids)
-            ring = np.vstack([corners, corners[:1]])
             booths.append(
                 Booth(
                     id=id_,
                     number=id_,
-                    geometry=shapely.Polygon(ring),
+                    geometry=geometry,
                     zone_id=region.zone_id,
                     flags=("column",) if column else (),
                 )
@@ -203,7 +209,8 @@ def _number(base: Plan, booths: list[Booth], region_of: dict, regions: list[Regi
         prefix = default_prefix(base, region)
         numbers = numbers_for([b.geometry for b in mine], scheme, prefix, 1, taken)
         taken.update(numbers)
-        out.extend(replace(b, number=n) for b, n in zip(mine, numbers, strict=True))
+        numbered = [replace(b, number=n) for b, n in zip(mine, numbers, strict=True)]
+        out.extend(sorted(numbered, key=lambda b: natural_key(b.number)))
     return out
 
 
@@ -234,11 +241,13 @@ def _report(plan, regions, keep, booths, region_of, doors, target, all_regions) 
         )
     advice = None
     if target is not None and rows:
+        # The target counts booths of the main size (that of the largest region).
         main = max(rows, key=lambda z: z.usable_area)
+        same = [z for z in rows if z.booth == main.booth and z.aisle == main.aisle]
         advice = advise(
             target,
-            sum(z.placed for z in rows),
-            sum(z.usable_area for z in rows),
+            sum(z.placed for z in same),
+            sum(z.usable_area for z in same),
             main.booth,
             main.aisle,
         )

@@ -17,7 +17,8 @@ from planner.model.rules import (
     booth_corners,
     check,
     door_clear_zone,
-    reachable_network,
+    door_reach,
+    free_parts,
     run_length,
     side_rects,
 )
@@ -35,33 +36,46 @@ def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
         return booths
     aisle = base.zone_rules(None).aisle
     hall = shapely.union_all([h.geometry for h in base.halls.values()])
-    obstacles = np.array([o.geometry for o in base.obstacles.values()], dtype=object)
-    kept = np.array([b.geometry for b in base.booths.values()], dtype=object)
-    for door in base.doors.values():
-        clear = door_clear_zone(base, door)
-        if clear.is_empty:
-            continue
+    others = np.array(
+        [o.geometry for o in base.obstacles.values()] + [b.geometry for b in base.booths.values()],
+        dtype=object,
+    )
+    clears = [door_clear_zone(base, d) for d in base.doors.values()]
+    clears = [c for c in clears if not c.is_empty]
+    if not clears:
+        return booths
+    reaches = door_reach(np.array(clears, dtype=object), aisle)
+    geoms = np.array([b.geometry for b in booths], dtype=object)
+    joined = _doors_joined(hall, geoms, others, reaches, aisle)
+    for clear, reach, ok in zip(clears, reaches, joined, strict=True):
         for depth in np.arange(0.0, 6 * aisle + 1e-9, aisle / 2):
-            geoms = np.array([b.geometry for b in booths], dtype=object)
-            blocked = np.concatenate([kept, geoms, obstacles])
-            network = reachable_network(hall, blocked, np.array([clear]), aisle)
-            if _fronts_touch(network, geoms, aisle):
+            if ok:
                 break
-            corridor = _corridor(door, clear, aisle, depth)
+            corridor = _corridor(clear, aisle, depth)
             hit = shapely.intersects(geoms, corridor) & ~shapely.touches(geoms, corridor)
             booths = [b for b, h in zip(booths, hit, strict=True) if not h]
+            geoms = geoms[~hit]
+            ok = _doors_joined(hall, geoms, others, np.array([reach]), aisle)[0]
     return booths
 
 
-def _fronts_touch(network, geoms: np.ndarray, aisle: float) -> bool:
-    if network.is_empty or len(geoms) == 0:
-        return False
-    shapely.prepare(network)
-    rects = side_rects(booth_corners(geoms), np.full(len(geoms), aisle))
-    return bool(shapely.intersects(network, shapely.centroid(rects.ravel())).any())
+def _doors_joined(hall, geoms: np.ndarray, others: np.ndarray, reaches, aisle: float):
+    """For each door: does the piece of walkable floor there hold the front of some booth?"""
+    if len(geoms) == 0:
+        return np.ones(len(reaches), dtype=bool)
+    parts = free_parts(hall, geoms, others, aisle)
+    if len(parts) == 0:
+        return np.zeros(len(reaches), dtype=bool)
+    mids = shapely.centroid(side_rects(booth_corners(geoms), np.full(len(geoms), aisle)).ravel())
+    fronted = np.zeros(len(parts), dtype=bool)
+    fronted[shapely.STRtree(mids).query(parts, predicate="intersects")[0]] = True
+    door, part = shapely.STRtree(parts).query(reaches, predicate="intersects")
+    out = np.zeros(len(reaches), dtype=bool)
+    out[door[fronted[part]]] = True
+    return out
 
 
-def _corridor(door, clear, aisle: float, depth: float):
+def _corridor(clear, aisle: float, depth: float):
     """The door's clear rectangle, at least one aisle wide, pushed ``depth`` further inward."""
     coords = np.asarray(clear.exterior.coords)[:4]
     a, b, c = coords[0], coords[1], coords[2]

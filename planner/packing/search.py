@@ -16,7 +16,6 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from planner.model.rules import side_rects
 from planner.packing.pattern import Frame, SlotGrid, neighbour_blocked, slot_grid
 
 Check = Callable[[], None]  # raises PackCancelled when the user cancelled
@@ -24,21 +23,39 @@ Check = Callable[[], None]  # raises PackCancelled when the user cancelled
 
 @dataclass(slots=True)
 class Space:
-    """Where booths of one region may stand, where their aisles may lie, and the columns."""
+    """Where booths of one region may stand, where their aisles may lie, and the columns.
+
+    ``booths`` and ``aisles`` are the fixed floor (prepared); what changes as regions fill up
+    (booths standing, aisles kept for them) is tested against the two trees instead, so no
+    large union is rebuilt per region.
+    """
 
     booths: BaseGeometry  # prepared
     aisles: BaseGeometry  # prepared
     columns: np.ndarray  # column polygons a booth may swallow (empty unless the option is on)
     column_tree: shapely.STRtree | None
+    no_booth: shapely.STRtree | None  # booths and kept aisles, shrunk a hair: no booth overlaps
+    no_aisle: shapely.STRtree | None  # booths standing: no aisle crosses them
 
 
-def make_space(booths: BaseGeometry, aisles: BaseGeometry, columns: np.ndarray) -> Space:
+def make_space(
+    booths: BaseGeometry,
+    aisles: BaseGeometry,
+    columns: np.ndarray,
+    occupied: list | None = None,
+    reserved: list | None = None,
+) -> Space:
     booths = shapely.buffer(booths, 1e-6, join_style="mitre")
-    aisles = shapely.buffer(aisles, 1e-6, join_style="mitre")
     shapely.prepare(booths)
     shapely.prepare(aisles)
     tree = shapely.STRtree(columns) if len(columns) else None
-    return Space(booths, aisles, columns, tree)
+    occupied = list(occupied or [])
+    blockers = np.array(occupied + list(reserved or []), dtype=object)
+    no_booth = None
+    if len(blockers):
+        no_booth = shapely.STRtree(shapely.buffer(blockers, -1e-6, join_style="mitre"))
+    no_aisle = shapely.STRtree(np.array(occupied, dtype=object)) if occupied else None
+    return Space(booths, aisles, columns, tree, no_booth, no_aisle)
 
 
 @dataclass(slots=True)
@@ -69,6 +86,10 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
     corners = grid.corners(cand)
     boxes = polygons(corners)
     ok = shapely.contains(space.booths, boxes)
+    if space.no_booth is not None and ok.any():
+        live = np.flatnonzero(ok)
+        hit, _ = space.no_booth.query(boxes[live], predicate="intersects")
+        ok[live[hit]] = False
     column = np.zeros(len(boxes), dtype=bool)
     if space.column_tree is not None and ok.any():
         live = np.flatnonzero(ok)
@@ -77,24 +98,44 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
         ok[live[b[~held]]] = False
         column[live[b[held]]] = True
         column &= ok
-    live = np.flatnonzero(ok)
-    free = np.zeros((len(boxes), 4), dtype=bool)
-    if len(live):
-        rects = side_rects(corners[live], np.full(len(live), grid.frame.aisle))
-        free[live] = shapely.contains(space.aisles, rects.ravel()).reshape(-1, 4)
     shape = grid.shape
     valid = np.zeros(shape, dtype=bool)
     valid.ravel()[idx] = ok
-    free_full = np.zeros((*shape, 4), dtype=bool)
-    free_full.reshape(-1, 4)[idx] = free
     col_full = np.zeros(shape, dtype=bool)
     col_full.ravel()[idx] = column
+    # Only sides no neighbour of the same pattern covers need the floor tested; a side covered
+    # by a neighbour counts as shut even if that neighbour falls later (a rare, safe loss).
+    need = valid[..., None] & ~neighbour_blocked(valid, grid.frame)
+    free_full = np.zeros((*shape, 4), dtype=bool)
+    slot, side = np.nonzero(need.reshape(-1, 4))
+    if len(slot):
+        rank = np.full(valid.size, -1)
+        rank[idx] = np.arange(len(idx))
+        quad = corners[rank[slot]]
+        p = quad[np.arange(len(slot)), side]
+        q = quad[np.arange(len(slot)), (side + 1) % 4]
+        rects = _outward_rects(p, q, grid.frame.aisle)
+        side_free = shapely.contains(space.aisles, rects)
+        if space.no_aisle is not None:
+            hit, _ = space.no_aisle.query(rects, predicate="intersects")
+            side_free[hit] = False
+        free_full.reshape(-1, 4)[slot, side] = side_free
     while True:
         keep = valid & (free_full & ~neighbour_blocked(valid, grid.frame)).any(axis=-1)
         if (keep == valid).all():
             break
         valid = keep
     return valid, col_full & valid
+
+
+def _outward_rects(p: np.ndarray, q: np.ndarray, depth: float, inset: float = 1e-6):
+    """Rectangles ``depth`` deep outside the sides ``p → q`` of counter-clockwise boxes."""
+    t = q - p
+    t = t / np.linalg.norm(t, axis=1, keepdims=True)
+    n = np.stack([t[:, 1], -t[:, 0]], axis=1)
+    p0, q0 = p + n * inset + t * inset, q + n * inset - t * inset
+    q1, p1 = q + n * (depth - inset) - t * inset, p + n * (depth - inset) + t * inset
+    return shapely.polygons(np.stack([p0, q0, q1, p1, p0], axis=1))
 
 
 def frames_for(region: BaseGeometry, booth: tuple[float, float], aisle: float) -> list[Frame]:

@@ -1,0 +1,114 @@
+"""``boothplan pack`` and ``boothplan check``: fill the zones with booths, list broken rules.
+
+boothplan pack PLAN [--zone NAME]... [--target N] [--json] [--columns-in-booths]
+boothplan check PLAN [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.errors import BoothplanError
+from planner.model.rules import check
+
+
+def _pack(args: argparse.Namespace) -> int:
+    from planner.packing import pack
+
+    plan = load_plan(args.plan)
+    if args.target is not None and args.target < 1:
+        raise BoothplanError(f"--target {args.target} is not a number of booths; give 1 or more.")
+    result = pack(
+        plan,
+        zone_ids=args.zone or None,
+        target=args.target,
+        column_in_booth=args.columns_in_booths,
+    )
+    packed = plan.apply(result.patch)
+    save_plan(packed, args.plan)
+    problems = check(packed)
+    if args.json:
+        data = result.report.to_dict()
+        data["plan"] = str(args.plan)
+        data["problems"] = len(problems)
+        print_json(data)
+    else:
+        print(f"Packed {args.plan}: {plan.name}")
+        print(result.report.to_text())
+        if problems:
+            print(f"{len(problems)} rule problems remain (kept booths); run boothplan check.")
+        else:
+            print("Every booth meets every rule.")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    plan = load_plan(args.plan)
+    problems = check(plan)
+    if args.json:
+        print_json(
+            {
+                "plan": str(args.plan),
+                "booths": len(plan.booths),
+                "problems": [
+                    {
+                        "booth_id": p.booth_id,
+                        "number": plan.booths[p.booth_id].number,
+                        "rule": p.rule,
+                        "message": p.message,
+                    }
+                    for p in problems
+                ],
+            }
+        )
+    else:
+        for p in problems:
+            print(f"{plan.booths[p.booth_id].number}\t{p.rule}\t{p.message}")
+        if problems:
+            counts = Counter(p.rule for p in problems)
+            summary = ", ".join(f"{n} {rule}" for rule, n in counts.most_common())
+            booths = len({p.booth_id for p in problems})
+            print(f"{len(problems)} problems at {booths} of {len(plan.booths)} booths: {summary}.")
+        else:
+            print(f"No problems: all {len(plan.booths)} booths meet every rule.")
+    return 1 if problems else 0
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    pack_parser = subparsers.add_parser(
+        "pack",
+        help="fill the plan's zones with booths that meet the aisle rules",
+        description="Fill the plan's zones (and hall floor in no zone) with booths, in place. "
+        "Locked, held, reserved, sold and blocked booths stay where they are with their "
+        "numbers; available booths of the packed zones are replaced. Prints a capacity report.",
+    )
+    pack_parser.add_argument("plan", help="the .boothplan file to pack (changed in place)")
+    pack_parser.add_argument(
+        "--zone",
+        action="append",
+        metavar="NAME",
+        help="pack only this zone (or, by hall name, that hall's floor in no zone); repeatable",
+    )
+    pack_parser.add_argument(
+        "--target", type=int, metavar="N", help="say whether N booths fit, and what it would take"
+    )
+    pack_parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    pack_parser.add_argument(
+        "--columns-in-booths",
+        action="store_true",
+        help="let a column stand inside a booth (flagged 'column') instead of losing the booth",
+    )
+    pack_parser.set_defaults(func=_pack)
+
+    check_parser = subparsers.add_parser(
+        "check",
+        help="list every broken floor rule, booth by booth (exit 1 when any)",
+        description="Check every booth against the rules of the floor format: size, inside "
+        "hall and zone, overlaps, obstacles, door clearances, a free aisle in front, aisles "
+        "joined to a door, runs of at most 30 m. Exit status 1 when any rule is broken.",
+    )
+    check_parser.add_argument("plan", help="the .boothplan file to check")
+    check_parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    check_parser.set_defaults(func=_check)
