@@ -35,22 +35,25 @@ def callout_box(
         max(b.x1 for b in anchor_boxes),
         max(b.y1 for b in anchor_boxes),
     )
-    gap = 14 * MM * k
     cx, cy = group.centre
     candidates = []
-    for fx, fy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1), (1, 0), (-1, 0)):
-        x = group.x1 + gap if fx > 0 else group.x0 - gap - w if fx < 0 else cx - w / 2
-        y = group.y1 + gap if fy > 0 else group.y0 - gap - h if fy < 0 else cy - h / 2
-        x = min(max(x, frame.x0 + 2), frame.x1 - w - 2)
-        y = min(max(y, frame.y0 + 2), frame.y1 - h - 2)
-        candidates.append(Box(x, y, x + w, y + h))
+    for reach in (1.0, 2.0, 3.5, 5.0):
+        gap = 12 * MM * k * reach
+        for fx, fy in ((1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1), (1, 0), (-1, 0)):
+            x = group.x1 + gap if fx > 0 else group.x0 - gap - w if fx < 0 else cx - w / 2
+            y = group.y1 + gap if fy > 0 else group.y0 - gap - h if fy < 0 else cy - h / 2
+            x = min(max(x, frame.x0 + 2), frame.x1 - w - 2)
+            y = min(max(y, frame.y0 + 2), frame.y1 - h - 2)
+            candidates.append((reach, Box(x, y, x + w, y + h)))
 
-    def cost(box: Box) -> float:
+    def cost(candidate: tuple[float, Box]) -> float:
+        reach, box = candidate
         covered = sum(_overlap_area(box, other) for other in obstacles)
         hidden = sum(_overlap_area(box, b) for b in anchor_boxes) * 50.0
-        return covered + hidden
+        # A little area is worth covering to keep the leader lines short.
+        return covered + hidden + reach * 0.01 * w * h
 
-    return min(candidates, key=cost)
+    return min(candidates, key=cost)[1]
 
 
 def _overlap_area(a: Box, b: Box) -> float:
@@ -79,8 +82,8 @@ def draw_callout(
 
     pad = 2.5 * MM * k
     max_w = min(90 * MM * k, frame.width * 0.6)
-    title_lines, title_size = fit_lines(callout.title, max_w - 2 * pad, 11 * k, 6 * k, 3)
-    detail_lines, detail_size = fit_lines(callout.detail, max_w - 2 * pad, 7.5 * k, 5 * k, 3)
+    title_lines, title_size = fit_lines(callout.title, max_w - 2 * pad, 13 * k, 6 * k, 3)
+    detail_lines, detail_size = fit_lines(callout.detail, max_w - 2 * pad, 9 * k, 5 * k, 3)
     text_w = max(
         [unit_width(t) * title_size for t in title_lines]
         + [unit_width(t) * detail_size for t in detail_lines]
@@ -98,12 +101,18 @@ def draw_callout(
     canv.saveState()
     canv.setStrokeColor(HexColor(theme.HIGHLIGHT_COLOUR))
     canv.setFillColor(HexColor(theme.HIGHLIGHT_COLOUR))
-    canv.setLineWidth(1.2 * k)
+    leaders = []
     for tx, ty in targets:
-        sx = min(max(tx, box.x0), box.x1)
-        sy = min(max(ty, box.y0), box.y1)
+        leaders.append((min(max(tx, box.x0), box.x1), min(max(ty, box.y0), box.y1), tx, ty))
+    canv.setStrokeColor(HexColor("#ffffff"))  # a white casing keeps the line visible on booths
+    canv.setLineWidth(3.2 * k)
+    for sx, sy, tx, ty in leaders:
         canv.line(sx, sy, tx, ty)
-        canv.circle(tx, ty, 1.4 * k, stroke=0, fill=1)
+    canv.setStrokeColor(HexColor(theme.HIGHLIGHT_COLOUR))
+    canv.setLineWidth(1.4 * k)
+    for sx, sy, tx, ty in leaders:
+        canv.line(sx, sy, tx, ty)
+        canv.circle(tx, ty, 1.8 * k, stroke=0, fill=1)
     canv.setFillColor(HexColor("#ffffff"))
     canv.setLineWidth(1.6 * k)
     canv.roundRect(box.x0, box.y0, box.width, box.height, 2 * k, stroke=1, fill=1)

@@ -45,34 +45,32 @@ class MapPainter:
         canv: Canvas,
         transform: Transform,
         frame: Box,
-        highlight: frozenset[str] = frozenset(),
+        dim: bool = False,
         record: bool = True,
     ) -> None:
-        """Draw what ``frame`` shows through ``transform``, clipped to the frame."""
+        """Draw what ``frame`` shows through ``transform``, clipped to the frame.
+
+        ``dim`` fades every booth, as the background of an exhibitor's map (see
+        :meth:`draw_lit`); ``record`` counts the labels that lost their name.
+        """
         ppm = transform.ppm
-        view = Box(
-            transform.origin[0] + (frame.x0 - transform.at[0]) / ppm,
-            transform.origin[1] + (frame.y0 - transform.at[1]) / ppm,
-            transform.origin[0] + (frame.x1 - transform.at[0]) / ppm,
-            transform.origin[1] + (frame.y1 - transform.at[1]) / ppm,
-        )
+        view = _view(transform, frame)
         plan = self.scene.plan
         items = [item for item in self.scene.items if overlaps(item.bounds, view)]
         canv.saveState()
-        clip = canv.beginPath()
-        clip.rect(frame.x0, frame.y0, frame.width, frame.height)
-        canv.clipPath(clip, stroke=0, fill=0)
+        _clip(canv, frame)
         halls = [h.geometry for h in plan.halls.values()]
         self._areas(canv, transform, halls, theme.HALL_FILL, None, 0.0)
         for zone in plan.zones.values():
             if overlaps(bounds_box(zone.geometry), view):
                 self._zone(canv, transform, zone.use, zone.geometry)
-        self._booths(canv, transform, items, highlight)
+        self._booths(canv, transform, items, dim)
         obstacles = [o.geometry for o in plan.obstacles.values()]
         self._areas(canv, transform, obstacles, theme.OBSTACLE_FILL, theme.OBSTACLE_FILL, 0.3)
         width = max(theme.HALL_STROKE_M * ppm, 0.8)
         self._areas(canv, transform, halls, None, theme.HALL_STROKE, width)
-        self._labels(canv, transform, items, record)
+        text = mix(theme.TEXT_COLOUR, "#ffffff", 0.45) if dim else theme.TEXT_COLOUR
+        self._labels(canv, transform, items, record, text)
         for zone in plan.zones.values():
             if overlaps(bounds_box(zone.geometry), view):
                 self._zone_name(canv, transform, zone.name, zone.use, zone.geometry)
@@ -80,6 +78,20 @@ class MapPainter:
             self._door(canv, transform, door.line, door.kind, door.name)
         for hall in plan.halls.values():
             self._hall_name(canv, transform, hall.name, hall.geometry)
+        canv.restoreState()
+
+    def draw_lit(self, canv: Canvas, transform: Transform, frame: Box, lit: frozenset[str]):
+        """Draw the booths in ``lit`` over a dimmed map, in the call-out colour with labels."""
+        view = _view(transform, frame)
+        items = [i for i in self.scene.items if i.booth.id in lit and overlaps(i.bounds, view)]
+        canv.saveState()
+        _clip(canv, frame)
+        canv.setFillColor(HexColor(mix(theme.HIGHLIGHT_COLOUR, "#ffffff", 0.55)))
+        canv.setStrokeColor(HexColor(theme.HIGHLIGHT_COLOUR))
+        canv.setLineWidth(max(0.25 * transform.ppm, 1.6))
+        path = self._path(canv, transform, (item.ring for item in items))
+        canv.drawPath(path, stroke=1, fill=1)
+        self._labels(canv, transform, items, record=False)
         canv.restoreState()
 
     # -- filled areas -------------------------------------------------------------------------
@@ -129,27 +141,19 @@ class MapPainter:
         canv.drawPath(self._path(canv, transform, list(rings(geometry))), stroke=1, fill=0)
         canv.restoreState()
 
-    def _booths(self, canv, transform, items: list[BoothItem], highlight: frozenset[str]) -> None:
+    def _booths(self, canv, transform, items: list[BoothItem], dim: bool) -> None:
         by_fill: dict[str, list[BoothItem]] = defaultdict(list)
         for item in items:
             fill = self.colours.fill(item.booth)
-            if highlight and item.booth.id not in highlight:
-                fill = mix(fill, "#ffffff", DIM)
-            elif highlight:
-                fill = mix(theme.HIGHLIGHT_COLOUR, "#ffffff", 0.55)
-            by_fill[fill].append(item)
+            by_fill[mix(fill, "#ffffff", DIM) if dim else fill].append(item)
         canv.saveState()
-        canv.setStrokeColor(HexColor(theme.BOOTH_STROKE))
+        stroke = mix(theme.BOOTH_STROKE, "#ffffff", DIM * 0.6) if dim else theme.BOOTH_STROKE
+        canv.setStrokeColor(HexColor(stroke))
         canv.setLineWidth(max(theme.BOOTH_STROKE_M * transform.ppm, 0.3))
         for fill, group in by_fill.items():
             canv.setFillColor(HexColor(fill))
             path = self._path(canv, transform, (item.ring for item in group))
             canv.drawPath(path, stroke=1, fill=1)
-        lit = [item for item in items if item.booth.id in highlight]
-        if lit:
-            canv.setStrokeColor(HexColor(theme.HIGHLIGHT_COLOUR))
-            canv.setLineWidth(max(0.25 * transform.ppm, 1.6))
-            canv.drawPath(self._path(canv, transform, (i.ring for i in lit)), stroke=1, fill=0)
         canv.restoreState()
 
     # -- booth labels -------------------------------------------------------------------------
@@ -163,11 +167,13 @@ class MapPainter:
             self._fits[key] = fit
         return fit
 
-    def _labels(self, canv: Canvas, transform: Transform, items, record: bool) -> None:
+    def _labels(
+        self, canv, transform, items, record: bool, colour: str = theme.TEXT_COLOUR
+    ) -> None:
         font = register_font()
         canv.saveState()
-        canv.setFillColor(HexColor(theme.TEXT_COLOUR))
-        canv.setStrokeColor(HexColor(theme.TEXT_COLOUR))
+        canv.setFillColor(HexColor(colour))
+        canv.setStrokeColor(HexColor(colour))
         for item in items:
             fit = self.fit(item, transform.ppm)
             if record:
@@ -280,6 +286,23 @@ class MapPainter:
         x, y = mx + ux * offset, my + uy * offset
         del descent
         draw_text(canv, x, y, text, size, colour, "centre", bold=bold, angle=angle)
+
+
+def _view(transform: Transform, frame: Box) -> Box:
+    """The floor (metres) that ``frame`` shows through ``transform``."""
+    ppm = transform.ppm
+    return Box(
+        transform.origin[0] + (frame.x0 - transform.at[0]) / ppm,
+        transform.origin[1] + (frame.y0 - transform.at[1]) / ppm,
+        transform.origin[0] + (frame.x1 - transform.at[0]) / ppm,
+        transform.origin[1] + (frame.y1 - transform.at[1]) / ppm,
+    )
+
+
+def _clip(canv: Canvas, frame: Box) -> None:
+    clip = canv.beginPath()
+    clip.rect(frame.x0, frame.y0, frame.width, frame.height)
+    canv.clipPath(clip, stroke=0, fill=0)
 
 
 def zone_hatch_colour(use: str) -> str:

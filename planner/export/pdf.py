@@ -20,6 +20,7 @@ from planner import theme
 from planner.errors import BoothplanError
 from planner.export.callout import draw_callout
 from planner.export.colours import BoothColours, LegendEntry, mix
+from planner.export.fonts import register_font
 from planner.export.furniture import (
     TitleInfo,
     draw_crop_marks,
@@ -59,6 +60,7 @@ from planner.export.targets import find_exhibitor as find_exhibitor
 from planner.export.tiles import draw_overview_grid, draw_tile_marks
 from planner.model import Plan
 
+DIMMED_FORM = "dimmed-map"
 LABEL_ROOM_MM = 9.0  # paper kept around the floor for hall names and door labels (at A4)
 
 __all__ = ["PdfOptions", "PdfSummary", "render_pdf", "render_pdf_bytes", "write_pdf"]
@@ -86,6 +88,7 @@ class _Job:
     notes: list[str] = field(default_factory=list)
     grid: TileGrid | None = None
     scale: int = 0
+    dimmed_form: bool = False
 
 
 def write_pdf(plan: Plan, path: str | os.PathLike[str], options: PdfOptions) -> PdfSummary:
@@ -119,7 +122,13 @@ def render_pdf_bytes(plan: Plan, options: PdfOptions) -> bytes:
 def render_pdf(plan: Plan, options: PdfOptions) -> tuple[bytes, PdfSummary]:
     job = _plan_job(plan, options)
     buffer = io.BytesIO()
-    canv = Canvas(buffer, pagesize=(job.layout.width, job.layout.height), pageCompression=1)
+    canv = Canvas(
+        buffer,
+        pagesize=(job.layout.width, job.layout.height),
+        pageCompression=1,
+        initialFontName=register_font(),  # no stray Helvetica: every font is embedded
+        initialFontSize=10,
+    )
     info = plan.info
     canv.setTitle(info.name)
     canv.setAuthor(info.organizer or "Boothplan")
@@ -250,9 +259,16 @@ def _draw_map_page(canv: Canvas, job: _Job, page: _MapPage, title: TitleInfo) ->
     layout = job.layout
     frame = layout.frame
     transform: Transform = centred_transform(page.area, frame, page.scale)
-    lit = page.target.booth_ids if page.target else frozenset()
-    job.painter.draw(canv, transform, frame, highlight=lit, record=page.overview is None)
     if page.target is not None:
+        # Every exhibitor page shares one dimmed map, stored once in the PDF as a form.
+        if not job.dimmed_form:
+            canv.beginForm(DIMMED_FORM)
+            job.painter.draw(canv, transform, frame, dim=True)
+            canv.endForm()
+            job.dimmed_form = True
+        canv.doForm(DIMMED_FORM)
+        lit = page.target.booth_ids
+        job.painter.draw_lit(canv, transform, frame, lit)
         items = job.scene.items
         draw_callout(
             canv,
@@ -263,6 +279,8 @@ def _draw_map_page(canv: Canvas, job: _Job, page: _MapPage, title: TitleInfo) ->
             page.target.callout,
             layout.k,
         )
+    else:
+        job.painter.draw(canv, transform, frame, record=page.overview is None)
     if page.overview is not None:
         draw_overview_grid(canv, transform, frame, page.overview, layout.k)
     if page.tile is not None and job.grid is not None:
@@ -272,7 +290,7 @@ def _draw_map_page(canv: Canvas, job: _Job, page: _MapPage, title: TitleInfo) ->
         _frame_line(canv, frame)
     title_box, legend_box, scale_box = footer_boxes(layout)
     draw_title_block(canv, title_box, title, layout.k)
-    draw_legend(canv, legend_box, _legend(job, bool(lit)), layout.k)
+    draw_legend(canv, legend_box, _legend(job, page.target is not None), layout.k)
     draw_scale_box(canv, scale_box, page.scale, transform.ppm, job.options.paper, layout.k)
 
 

@@ -13,8 +13,8 @@ def name_key(name: str) -> tuple[str, str]:
 
     ``Đ`` sorts with ``D`` and ``Ả`` with ``A``, so ``Đà Lạt`` stands among the D's.
 
-    >>> sorted(["Hải Phòng", "Hà Nội", "Đà Lạt", "Dung", "An Giang"], key=name_key)
-    ['An Giang', 'Dung', 'Đà Lạt', 'Hà Nội', 'Hải Phòng']
+    >>> sorted(["Hải Phòng", "Hà Nội", "Dung", "Đà Lạt", "An Giang"], key=name_key)
+    ['An Giang', 'Đà Lạt', 'Dung', 'Hà Nội', 'Hải Phòng']
     """
     text = name.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)

@@ -61,7 +61,7 @@ def draw_tile_marks(
     names = {(t.row, t.col): t.label for t in grid.tiles}
     radius = 1.8 * MM * k
     reach = 4 * MM * k  # distance from the frame to a mark's centre, in the margin
-    size = 7 * k
+    size = 9 * k
     neighbours = {
         "west": names.get((tile.row, tile.col - 1)),
         "east": names.get((tile.row, tile.col + 1)),
