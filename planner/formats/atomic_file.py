@@ -82,6 +82,8 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
     file and propagates; ``target`` is then exactly as it was.
     """
     target = Path(target)
+    if target.is_symlink():  # replace the file the link points to, and keep the link
+        target = target.resolve()
     directory = target.parent if str(target.parent) else Path(".")
     _remove_stale_temps(target)
     fd, temp_name = tempfile.mkstemp(

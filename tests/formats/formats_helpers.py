@@ -19,7 +19,11 @@ UNICODE = "Sơn La – Hải Phòng – 大理 – 云南"
 
 
 def full_plan(booth_count: int = 40) -> Plan:
-    """Every table filled, awkward floats (0.1 + 0.2), unicode everywhere, extras kept."""
+    """Every table filled, awkward floats (0.1 + 0.2), unicode everywhere, extras kept.
+
+    ``tests/data/plan-v1.boothplan`` holds ``full_plan()`` as format version 1 wrote it, so do
+    not change what this returns for the default ``booth_count``: add another helper instead.
+    """
     hall_b = MultiPolygon([box(40, 0, 50.1, 10), box(60, 0.3, 70, 10)])
     with_hole = Polygon(
         [(0, 0), (30.1, 0), (30.1, 20), (0, 20)], [[(5, 5), (6, 5), (6, 6), (5, 6)]]

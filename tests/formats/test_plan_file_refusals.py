@@ -198,6 +198,7 @@ sys.exit(planner.cli.main(sys.argv[1:]))
 
 @pytest.mark.skipif(not hasattr(os, "setuid") or os.geteuid() != 0, reason="needs root to drop")
 def test_unreadable_file_is_refused_for_a_user_without_permission():
+    """And, once readable, the same user opens it from a folder they cannot write to."""
     folder = Path(tempfile.mkdtemp(prefix="boothplan-perm-"))
     try:
         folder.chmod(0o755)
@@ -226,6 +227,8 @@ def test_unreadable_file_is_refused_for_a_user_without_permission():
         )
         assert result.returncode == 0, result.stderr
         assert path.read_bytes() == before
+        # nobody cannot write in this folder: the read left nothing beside the file either
+        assert [p.name for p in folder.iterdir()] == ["secret.boothplan"]
     finally:
         for child in folder.iterdir():
             child.unlink()
