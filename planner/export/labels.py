@@ -23,6 +23,7 @@ LINE_SPACING = 1.04  # of a line's ascent + descent
 NUMBER_GAP = 0.12  # of the number's size, between the number and the name
 NUMBER_SHRINK_STEPS: tuple[float, ...] = (1.0, 0.8, 0.65)  # to make room for the name
 NAME_SHRINK = 0.9  # each smaller size tried for the name
+LEVEL_PREFERENCE = 0.8  # text turned nearer level wins if its number is at least this large
 
 # Longest first: a rule must not eat the start of a longer one.
 _ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -238,3 +239,33 @@ def _block(
         top -= step
     block_w = max(line.width for line in placed)
     return LabelFit(tuple(placed), block_w, total, bool(name_lines), abbreviated)
+
+
+def fit_booth_label(
+    number: str,
+    name: str,
+    width: float,
+    height: float,
+    angle: float,
+    measure: Measure,
+    ascent: float,
+    descent: float,
+    min_pt: float = MIN_LABEL_PT,
+) -> tuple[LabelFit, float]:
+    """The label of a booth whose long side (``width``) runs at ``angle`` degrees, and the
+    angle to draw it at.
+
+    Text along the long side has the most room, but level text is easier to read: the
+    label turns a quarter towards level when its number stays nearly as large and it shows
+    as much of the name.
+    """
+    along = fit_label(number, name, width, height, measure, ascent, descent, min_pt)
+    across_angle = angle - 90.0 if angle > 0 else angle + 90.0
+    if abs(across_angle) >= abs(angle) - 1e-9:
+        return along, angle
+    across = fit_label(number, name, height, width, measure, ascent, descent, min_pt)
+    if across.empty or (along.name_shown and not across.name_shown):
+        return along, angle
+    if along.empty or across.lines[0].size >= LEVEL_PREFERENCE * along.lines[0].size:
+        return across, across_angle
+    return along, angle

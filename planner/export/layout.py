@@ -170,15 +170,19 @@ def nice_scale(denominator: float) -> int:
     return math.ceil(denominator)  # pragma: no cover - the loop always finds one
 
 
-def choose_orientation(paper: str, extent: Box, scale: int | None) -> str:
-    """Portrait or landscape, whichever shows ``extent`` larger (fit) or on fewer tiles."""
+def choose_orientation(paper: str, extent: Box, scale: int | None, room: float = 0.0) -> str:
+    """Portrait or landscape, whichever shows ``extent`` larger (fit) or on fewer tiles.
+
+    ``room`` (points) is kept free around the floor for the names drawn outside its edges.
+    """
     best: tuple[float, str] | None = None
     for orientation in ("landscape", "portrait"):
         layout = page_layout(*paper_size(paper, orientation))
         if scale is None:
-            cost = fit_scale(extent, layout.frame)
+            cost = fit_scale(extent, layout.frame.inset(room))
         else:
-            grid = tile_grid(extent, layout.frame, scale)
+            padded = extent.inset(-room / points_per_metre(scale))
+            grid = tile_grid(padded, layout.frame, scale)
             cost = grid.rows * grid.cols
         if best is None or cost < best[0] - 1e-9:
             best = (cost, orientation)

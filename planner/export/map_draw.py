@@ -10,6 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+import shapely
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from shapely.geometry import LineString, Point
@@ -19,7 +20,7 @@ from planner.export.colours import BoothColours, mix
 from planner.export.fonts import font_metrics, register_font, unit_width
 from planner.export.geometry import bounds_box, overlaps, polygons, rings
 from planner.export.hatch import hatch_box
-from planner.export.labels import LabelFit, fit_label
+from planner.export.labels import LabelFit, fit_booth_label
 from planner.export.layout import MM, Box, Transform
 from planner.export.scene import BoothItem, Scene
 from planner.export.text import FAKE_BOLD, draw_text
@@ -37,7 +38,7 @@ class MapPainter:
         self.k = k
         self.names_hidden: set[str] = set()
         self.blank: set[str] = set()
-        self._fits: dict[tuple[str, str, float, float], LabelFit] = {}
+        self._fits: dict[tuple[str, str, float, float, float], tuple[LabelFit, float]] = {}
 
     # -- the whole map ------------------------------------------------------------------------
     def draw(
@@ -157,15 +158,18 @@ class MapPainter:
         canv.restoreState()
 
     # -- booth labels -------------------------------------------------------------------------
-    def fit(self, item: BoothItem, ppm: float) -> LabelFit:
+    def fit(self, item: BoothItem, ppm: float) -> tuple[LabelFit, float]:
+        """The booth's label at this scale and the angle to draw it at (cached)."""
         w, h = round(item.frame.width * ppm, 2), round(item.frame.height * ppm, 2)
-        key = (item.booth.number, item.name, w, h)
-        fit = self._fits.get(key)
-        if fit is None:
+        key = (item.booth.number, item.name, w, h, item.frame.angle)
+        found = self._fits.get(key)
+        if found is None:
             ascent, descent = font_metrics()
-            fit = fit_label(item.booth.number, item.name, w, h, unit_width, ascent, descent)
-            self._fits[key] = fit
-        return fit
+            found = fit_booth_label(
+                item.booth.number, item.name, w, h, item.frame.angle, unit_width, ascent, descent
+            )
+            self._fits[key] = found
+        return found
 
     def _labels(
         self, canv, transform, items, record: bool, colour: str = theme.TEXT_COLOUR
@@ -175,7 +179,7 @@ class MapPainter:
         canv.setFillColor(HexColor(colour))
         canv.setStrokeColor(HexColor(colour))
         for item in items:
-            fit = self.fit(item, transform.ppm)
+            fit, angle = self.fit(item, transform.ppm)
             if record:
                 if fit.empty:
                     self.blank.add(item.booth.id)
@@ -184,7 +188,6 @@ class MapPainter:
             if fit.empty:
                 continue
             cx, cy = transform.point(item.frame.cx, item.frame.cy)
-            angle = item.frame.angle
             if angle:
                 canv.saveState()
                 canv.translate(cx, cy)
@@ -236,7 +239,10 @@ class MapPainter:
         if not name.strip() or geometry.is_empty:
             return
         b = bounds_box(geometry)
-        x, y = transform.point(b.x0, b.y1)
+        # Above the hall's corner nearest the top left: on an L-shaped hall that is a real
+        # corner of the hall, not a point in the air.
+        corner = shapely.shortest_line(geometry.boundary, Point(b.x0, b.y1)).coords[0]
+        x, y = transform.point(*corner)
         size = 8 * self.k
         draw_text(canv, x, y + size * 0.5, name, size, theme.HALL_STROKE, bold=True)
 
@@ -249,7 +255,8 @@ class MapPainter:
         colour = theme.EXIT_COLOUR if exit_ else theme.ENTRANCE_COLOUR
         canv.saveState()
         canv.setStrokeColor(HexColor(colour))
-        canv.setLineWidth(max(0.6 * transform.ppm, 2.5))
+        width = min(max(0.3 * transform.ppm, 2.5), 7.0)
+        canv.setLineWidth(width)
         canv.setLineCap(0)
         path = canv.beginPath()
         path.moveTo(ax, ay)
@@ -258,9 +265,11 @@ class MapPainter:
         canv.drawPath(path, stroke=1, fill=0)
         canv.restoreState()
         text = exit_text(name) if exit_ else name.strip() or "Entrance"
-        self._door_text(canv, (ax, ay), (bx, by), line, text, colour, exit_)
+        self._door_text(canv, (ax, ay), (bx, by), line, text, colour, exit_, width)
 
-    def _door_text(self, canv, a, b, line, text: str, colour: str, bold: bool) -> None:
+    def _door_text(
+        self, canv, a, b, line, text: str, colour: str, bold: bool, line_width: float
+    ) -> None:
         """Door text along the wall, on the side away from the halls (where the aisles are)."""
         dx, dy = b[0] - a[0], b[1] - a[1]
         length = math.hypot(dx, dy) or 1.0
@@ -279,12 +288,11 @@ class MapPainter:
         ascent, descent = font_metrics()
         # The text's own "up" direction, to know whether the outward side is above or below it.
         ux, uy = -math.sin(math.radians(angle)), math.cos(math.radians(angle))
-        gap = max(0.3 * size, 2.0)
+        gap = line_width / 2 + max(0.3 * size, 2.0)
         mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
         outward_up = nx * ux + ny * uy >= 0
-        offset = gap + 1.5 if outward_up else -(gap + 1.5 + ascent * size)
+        offset = gap + descent * size if outward_up else -(gap + ascent * size)
         x, y = mx + ux * offset, my + uy * offset
-        del descent
         draw_text(canv, x, y, text, size, colour, "centre", bold=bold, angle=angle)
 
 

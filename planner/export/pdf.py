@@ -187,12 +187,12 @@ def _plan_job(plan: Plan, options: PdfOptions) -> _Job:
     if scene.extent is None:
         raise PdfOptionsError("PDF export: the plan has no halls, zones or booths to print.")
     targets = _targets(plan, options)
+    k = page_layout(*paper_size(options.paper, "portrait")).k  # the same either way round
+    room = LABEL_ROOM_MM * MM * k
     orientation = options.orientation
     if orientation == "auto":
-        orientation = choose_orientation(options.paper, scene.extent, options.scale)
+        orientation = choose_orientation(options.paper, scene.extent, options.scale, room)
     layout = page_layout(*paper_size(options.paper, orientation))
-    k = layout.k
-    room = LABEL_ROOM_MM * MM * k
     fitted = nice_scale(fit_scale(scene.extent, layout.frame.inset(room)))
     painter = MapPainter(scene, BoothColours(plan, options.colour_by), k)
     job = _Job(plan, options, layout, orientation, scene, painter)

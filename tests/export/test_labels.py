@@ -14,7 +14,7 @@ from shapely.geometry import Polygon, box
 from planner.export import geometry, labels, sorting
 from planner.export.fonts import font_metrics, unit_width
 from planner.export.geometry import rect_frame
-from planner.export.labels import abbreviate, fit_label, tokens, wrap
+from planner.export.labels import abbreviate, fit_booth_label, fit_label, tokens, wrap
 from planner.export.sorting import name_key, natural_key
 from planner.theme import MIN_LABEL_PT
 
@@ -172,3 +172,17 @@ def test_booth_numbers_sort_naturally():
         "C20",
         "C100",
     ]
+
+
+def test_label_turns_level_when_that_costs_little():
+    ascent, descent = font_metrics()
+    # A 4 x 3 booth standing upright (long side at 90 degrees): "A1" fits level nearly as large.
+    fit, angle = fit_booth_label("A1", "Sơn La", 120, 90, 90.0, unit_width, ascent, descent)
+    assert angle == 0.0
+    assert fit.name_shown
+    # A long number in a narrow upright booth stays along the long side.
+    fit, angle = fit_booth_label("ES-301", "", 90, 60, 90.0, unit_width, ascent, descent)
+    assert angle == 90.0
+    # A booth at 30 degrees is already nearer level than at -60.
+    _, angle = fit_booth_label("A1", "", 120, 90, 30.0, unit_width, ascent, descent)
+    assert angle == 30.0
