@@ -292,7 +292,7 @@ def _parse_feature(
     where = _where(source, index, kind if isinstance(kind, str) else None, label_name)
     if kind is None:
         raise FloorError(f'{where}: it has no "kind" property.')
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         known = ", ".join(KINDS)
         raise FloorError(f"{where}: unknown kind {kind!r} (known kinds: {known}).")
     try:

@@ -13,9 +13,12 @@ sqlite-utils or Datasette and query ``booths`` or the ``booth_list`` view direct
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 import struct
+import tempfile
 from pathlib import Path
 
 import sqlite_utils
@@ -121,15 +124,28 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
     return version
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    uri = path.resolve().as_uri() + "?mode=ro"
-    # "immutable" skips locking and journal checks entirely. That is safe only when no other
-    # program is part-way through changing the file in place: no hot journal or WAL beside it.
-    # (Boothplan itself never changes a file in place; it replaces it.)
-    sidecars = (path.with_name(path.name + s) for s in ("-journal", "-wal"))
-    if not any(s.exists() for s in sidecars):
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True)
+_SIDECARS = ("-journal", "-wal")
+
+
+def _open_for_reading(path: Path, cleanup: contextlib.ExitStack) -> sqlite3.Connection:
+    """A connection that reads ``path`` and can never write to it.
+
+    Normally the file is opened read-only and "immutable" (no locks, no journal look-ups), which
+    is safe because Boothplan never changes a file in place. If another program (sqlite-utils,
+    Datasette) left a journal or WAL beside the file -- it was killed part-way through a change
+    -- the file alone is not the whole truth: the file and its sidecars are then copied to a
+    private folder and SQLite recovers the copy, leaving the user's files exactly as they are.
+    """
+    sidecars = [path.with_name(path.name + s) for s in _SIDECARS]
+    present = [s for s in sidecars if s.exists()]
+    if not present:
+        return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="boothplan-read-")))
+    copy = folder / "plan.boothplan"
+    shutil.copyfile(path, copy)
+    for sidecar in present:
+        shutil.copyfile(sidecar, folder / (copy.name + sidecar.name[len(path.name) :]))
+    return sqlite3.connect(copy)
 
 
 def _read_header(path: Path) -> tuple[bytes, int]:
@@ -152,23 +168,23 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     path = Path(path)
     header, size = _read_header(path)
     version = _check_header(path, header, size)
-    try:
-        conn = _open_read_only(path)
-    except sqlite3.Error as error:
-        raise PlanFileError(f"{path} cannot be opened: {error}.") from None
-    try:
-        current = migrate(conn, version)
+    with contextlib.ExitStack() as cleanup:
         try:
-            return read_tables(current)
-        finally:
+            conn = _open_for_reading(path, cleanup)
+        except (sqlite3.Error, OSError) as error:
+            raise PlanFileError(f"{path} cannot be opened: {error}.") from None
+        cleanup.callback(conn.close)
+        try:
+            current = migrate(conn, version)
             if current is not conn:
-                current.close()
-    except RowProblem as problem:
-        raise PlanFileError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
-    except sqlite3.DatabaseError as error:
-        raise PlanFileError(f"{path} is damaged: {error}.") from None
-    finally:
-        conn.close()
+                cleanup.callback(current.close)
+            return read_tables(current)
+        except RowProblem as problem:
+            where = f"{problem.place()}: {problem.reason}"
+            raise PlanFileError(f"{path} is damaged: {where}.") from None
+        except sqlite3.DatabaseError as error:
+            raise PlanFileError(f"{path} is damaged: {error}.") from None
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 __all__ = ["APPLICATION_ID", "FORMAT_VERSION", "SUFFIX", "PlanFileError", "read_plan", "write_plan"]

@@ -71,6 +71,10 @@ CASES = {
         _edit(_set("Hall A", kind="stage")),
         "feature 1 (stage \"Hall A\"): unknown kind 'stage' (known kinds: hall, obstacle",
     ),
+    "kind not text": (
+        _edit(_set("Hall A", kind=["hall"])),
+        "feature 1 (feature \"Hall A\"): unknown kind ['hall'] (known kinds: hall",
+    ),
     "no kind": (
         _edit(lambda d: d["features"][0]["properties"].pop("kind")),
         'feature 1 (feature "Hall A"): it has no "kind" property',

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -105,15 +107,33 @@ def test_saving_through_a_symlink_keeps_the_link(plan, tmp_path):
     assert link.is_symlink() and read_plan(real) == plan
 
 
-def test_a_file_beside_a_hot_journal_is_still_opened_read_only(plan, tmp_path):
-    """With a journal beside it the file is not opened "immutable"; it is still never written."""
+_HALF_DONE_CHANGE = """
+import os, signal, sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before commit
+conn.execute("BEGIN")
+conn.execute("UPDATE booths SET note = 'changed by another program'")
+conn.execute("UPDATE booths SET number = number || '-x'")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_change_another_program_left_half_done_is_undone_in_a_copy(tmp_path):
+    """sqlite-utils killed mid-change leaves a hot journal: we read the consistent old plan
+    from a private copy, and the user's file and journal stay exactly as they were."""
+    plan = full_plan(booth_count=3000)
     path = tmp_path / "plan.boothplan"
     write_plan(plan, path)
+    subprocess.run([sys.executable, "-c", _HALF_DONE_CHANGE, str(path)], check=False)
     journal = tmp_path / "plan.boothplan-journal"
-    journal.write_bytes(b"")  # an empty journal is not hot; SQLite ignores it
-    before = path.read_bytes()
+    assert journal.exists() and journal.stat().st_size > 0, "the other program left a journal"
+    before = (path.read_bytes(), journal.read_bytes())
     assert read_plan(path) == plan
-    assert path.read_bytes() == before
+    assert (path.read_bytes(), journal.read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "plan.boothplan",
+        "plan.boothplan-journal",
+    ]
 
 
 def test_save_replaces_and_keeps_permissions(plan, tmp_path):
