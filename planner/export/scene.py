@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shapely
+from shapely.geometry import Polygon
+
 from planner.export.geometry import RectFrame, bounds_box, rect_frame
 from planner.export.layout import Box
 from planner.model import Booth, Plan
@@ -32,6 +35,10 @@ class Scene:
             geometry = booth.geometry
             if geometry is None or geometry.is_empty:
                 continue
+            if not isinstance(geometry, Polygon):  # a damaged booth still prints, as its box
+                geometry = shapely.oriented_envelope(geometry)
+                if not isinstance(geometry, Polygon):
+                    continue
             self.items.append(
                 BoothItem(
                     booth=booth,

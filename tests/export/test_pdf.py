@@ -266,3 +266,21 @@ def test_empty_plan_is_refused():
 
     with pytest.raises(BoothplanError, match="no halls, zones or booths"):
         render_pdf(Plan(), PdfOptions())
+
+
+def test_absurd_scale_is_refused_with_the_fitting_scale(laocai):
+    with pytest.raises(BoothplanError, match=r"needs \d+ pages of A4.*fits one page at 1:\d+"):
+        render_pdf(laocai, PdfOptions(paper="A4", scale=20))
+
+
+def test_booth_with_odd_geometry_still_prints(tmp_path):
+    from dataclasses import replace
+
+    from shapely.geometry import MultiPolygon, box
+
+    plan = small_plan()
+    booth = next(iter(plan.booths.values()))
+    odd = replace(booth, geometry=MultiPolygon([box(2, 3, 3, 6), box(3, 3, 5, 6)]))
+    plan = plan.apply(plan.edit("odd").put(odd).build())
+    summary = write_pdf(plan, tmp_path / "odd.pdf", PdfOptions(paper="A4"))
+    assert summary.booths == len(plan.booths)
