@@ -81,9 +81,7 @@ def booth_from_feature(
     exhibitors: list[Exhibitor],
     ids: _IdSource,
 ) -> tuple[Booth, Exhibitor | None]:
-    number = props.get("number")
-    if number in (None, ""):
-        raise FeatureProblem("the booth has no number")
+    number = props.get("number")  # may be missing: booths are numbered later
     status_text = props.get("status") or AVAILABLE
     try:
         status = parse_status(text(status_text, "status"))
