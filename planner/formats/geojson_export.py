@@ -112,11 +112,13 @@ def write_geojson(plan: Plan, path: str | os.PathLike[str]) -> None:
     def write(temp: Path) -> None:
         temp.write_text(text, encoding="utf-8")
 
+    existed = path.exists()
     try:
         replace_atomically(path, write)
     except OSError as error:
         reason = "the disk is full" if is_disk_full(error) else (error.strerror or str(error))
-        raise FloorError(f"Could not write {path}: {reason}.") from None
+        unchanged = "the previous file is unchanged" if existed else "nothing was written"
+        raise FloorError(f"Could not write {path}: {reason}; {unchanged}.") from None
 
 
 def _dumps(data: dict[str, Any]) -> str:

@@ -184,3 +184,21 @@ def test_kernel_refusing_writes_leaves_the_old_file(tmp_path):
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.boothplan"]
+
+
+def test_geojson_export_on_a_full_disk_leaves_the_old_file(tiny_disk):
+    from planner.formats.geojson_floor import FloorError, read_floor, write_geojson
+
+    path = tiny_disk / "floor.geojson"
+    small = full_plan(booth_count=5)
+    write_geojson(small, path)
+    before = path.read_bytes()
+    with pytest.raises(FloorError) as caught:
+        write_geojson(full_plan(booth_count=3000), path)
+    assert (
+        str(caught.value)
+        == f"Could not write {path}: the disk is full; the previous file is unchanged."
+    )
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["floor.geojson"]
+    assert read_floor(path) == small
