@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planner.cli.common import load_plan, print_json, save_plan
 from planner.errors import BoothplanError
+from planner.formats.atomic_file import replace_atomically
 from planner.model import Patch
 from planner.model.pricing import (
     booth_prices,
@@ -107,8 +108,9 @@ def _report(args: argparse.Namespace) -> int:
         text = report.to_text()
     if args.output:
         encoding = "utf-8-sig" if args.csv else "utf-8"  # Excel needs the BOM for Vietnamese
+        data = text.encode(encoding)
         try:
-            Path(args.output).write_text(text, encoding=encoding, newline="")
+            replace_atomically(Path(args.output), lambda temp: temp.write_bytes(data))
         except OSError as error:
             raise BoothplanError(f"{args.output} cannot be written ({error.strerror}).") from None
         print(f"Wrote the report to {args.output}.")

@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from planner.errors import BoothplanError
+from planner.formats.atomic_file import replace_atomically
 from planner.model import Plan
 from planner.model.booking import HELD_STATUSES, set_status
 from planner.model.entities import Exhibitor
@@ -432,16 +431,10 @@ def write_exhibitors(plan: Plan, path: str | Path) -> int:
         raise ExhibitorCsvError(
             f"The folder {directory} does not exist, so {path.name} cannot be written."
         )
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        replace_atomically(path, lambda temp: temp.write_bytes(data))
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise ExhibitorCsvError(f"{path} cannot be written ({error.strerror}).") from None
+        raise ExhibitorCsvError(f"{path} cannot be written ({error.strerror or error}).") from None
     return len(rows) - 1
 
 

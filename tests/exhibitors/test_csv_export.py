@@ -124,3 +124,24 @@ def test_any_names_round_trip_through_a_file(tmp_path_factory, names):
     assert [(e.name, e.notes, e.phone) for e in back.exhibitors.values()] == [
         (n, n, n) for n in names
     ]
+
+
+def test_export_refusals_leave_files_alone(tmp_path):
+    import pytest
+
+    from planner.formats.exhibitors_csv import ExhibitorCsvError
+
+    plan = plan_of(exhibitor(1))
+    with pytest.raises(ExhibitorCsvError, match=r"does not exist, so out\.csv cannot be written"):
+        write_exhibitors(plan, tmp_path / "missing" / "out.csv")
+    existing = tmp_path / "keep.csv"
+    existing.write_bytes(b"old")
+    existing_dir = tmp_path / "folder.csv"
+    existing_dir.mkdir()
+    with pytest.raises(ExhibitorCsvError, match="cannot be written"):
+        write_exhibitors(plan, existing_dir)
+    assert existing.read_bytes() == b"old"
+    write_exhibitors(plan, existing)
+    assert existing.read_bytes().startswith(b"\xef\xbb\xbfname,")
+    assert existing.stat().st_mode & 0o044  # readable by others like any file, not 0600
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left

@@ -6,6 +6,8 @@ import csv
 
 import pytest
 from exhibitor_fixtures import EXHIBITORS, exhibitor, plan_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.formats.exhibitors_csv import ExhibitorCsvError, read_exhibitors
 from planner.model import Plan
@@ -247,3 +249,16 @@ def test_a_status_changed_in_the_file_reaches_the_booths_already_held(tmp_path):
     same = tmp_path / "same.csv"
     same.write_text("name,status\nHTX Sơn La,confirmed\n", encoding="utf-8")
     assert not read_exhibitors(same, after).patch
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=200))
+def test_any_bytes_either_import_or_give_one_clear_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "fuzz.csv"
+    path.write_bytes(b"name,booths,sector,status\n" + data)
+    try:
+        result = read_exhibitors(path, Plan())
+    except ExhibitorCsvError as error:
+        assert str(error).startswith("fuzz.csv")
+    else:
+        Plan().apply(result.patch)  # whatever was read forms a valid patch
