@@ -11,7 +11,8 @@ drags booths. Rule keys:
 ``obstacle``        overlaps an obstacle (a column may stand in a booth flagged ``column``)
 ``door-clearance``  overlaps the clear rectangle in front of a door
 ``no-aisle``        no whole side faces a free aisle at least the zone's aisle width deep
-``unreachable``     its aisle does not join up with a door along aisles of that width
+``unreachable``     its aisle does not join up with a door along aisles of that width (a hall
+                    with no door is open-air: its whole edge is a way in)
 ``long-run``        part of a run of booths side by side longer than 30 m with no cross aisle
 """
 
@@ -95,6 +96,19 @@ def door_clear_zone(plan: Plan, door: Door) -> Polygon:
     return rect if isinstance(rect, Polygon) else shapely.convex_hull(rect)
 
 
+def exits(plan: Plan) -> np.ndarray:
+    """Where people leave: each door's clear rectangle, and the outline of each hall that has
+    no door at all (open-air floor such as a pavement or a park is entered anywhere along its
+    edge)."""
+    out = [door_clear_zone(plan, d) for d in plan.doors.values()]
+    lines = [d.line for d in plan.doors.values()]
+    for hall in plan.halls.values():
+        edge = hall.geometry.boundary
+        if not any(edge.distance(line) < 0.01 for line in lines):
+            out.append(edge)
+    return np.array([g for g in out if not g.is_empty], dtype=object)
+
+
 def booth_corners(geoms: np.ndarray) -> np.ndarray:
     """Corners (N, 4, 2) of each geometry's oriented bounding rectangle, counter-clockwise."""
     if len(geoms) == 0:
@@ -142,6 +156,7 @@ class _Floor:
     columns: np.ndarray  # bool per obstacle
     doors: np.ndarray  # clear rectangles
     overlapping: np.ndarray  # bool per booth: overlaps another booth
+    exits: np.ndarray  # door clear rectangles and the outlines of halls with no door
 
 
 def _floor(plan: Plan) -> _Floor:
@@ -162,6 +177,7 @@ def _floor(plan: Plan) -> _Floor:
         columns=np.array([o.is_column for o in obstacles], dtype=bool),
         doors=np.array([door_clear_zone(plan, d) for d in plan.doors.values()], dtype=object),
         overlapping=np.zeros(len(booths), dtype=bool),
+        exits=exits(plan),
     )
 
 
@@ -336,7 +352,7 @@ def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
         if len(which) == 0:
             continue
         network = reachable_network(
-            floor.hall, floor.geoms[lone], others, floor.doors, float(aisle)
+            floor.hall, floor.geoms[lone], others, floor.exits, float(aisle)
         )
         shapely.prepare(network)
         lines = _centre_lines(corners[which], aisle)  # (n, 4)
@@ -416,6 +432,7 @@ __all__ = [
     "check",
     "door_clear_zone",
     "door_reach",
+    "exits",
     "free_parts",
     "reachable_network",
     "run_groups",

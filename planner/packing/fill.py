@@ -31,7 +31,7 @@ from planner.packing.search import (
     search,
 )
 
-CLOSE_CALL = 0.9  # patterns within this share of the best count are compared by reach
+TOP_PATTERNS = 4  # the best patterns by count that are compared by booths reaching a door
 
 
 @dataclass(slots=True)
@@ -44,6 +44,7 @@ class Floor:
     obstacles: BaseGeometry | None  # every obstacle (aisles may hold none)
     columns: np.ndarray  # columns a booth may hold (column-in-booth option)
     doors: list  # clear rectangles
+    exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
     aisles: BaseGeometry | None = None  # halls less obstacles, prepared
     occupied: list = field(default_factory=list)  # booth polygons standing
@@ -147,10 +148,10 @@ def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
     found = search(region.geometry, space, frames, check_cancel)
     if not found:
         return []
-    close = [lay for lay in found if lay.count >= CLOSE_CALL * found[0].count][:2]
-    if len(close) == 1 or not floor.doors:
+    if len(found) == 1 or not len(floor.exits):
         return [found[0]]
-    # Close call: prefer the pattern whose booths can walk to a door.
+    # What counts is booths that can walk to a door: judge the best few patterns by that.
+    close = found[:TOP_PATTERNS]
     reach = [reachable_count(floor, lay, region.aisle) for lay in close]
     return [close[int(np.argmax(reach))]]
 
@@ -165,7 +166,7 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float) -> int:
         floor.hall,
         booths,
         np.array(others, dtype=object),
-        np.array(floor.doors, dtype=object),
+        floor.exits,
         aisle,
     )
     if network.is_empty:

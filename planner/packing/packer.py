@@ -19,7 +19,7 @@ from planner.errors import BoothplanError
 from planner.model.entities import Booth
 from planner.model.patch import Patch
 from planner.model.plan import Plan
-from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, side_rects
+from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, exits, side_rects
 from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
 from planner.packing.fill import (
@@ -117,6 +117,7 @@ def pack(
             [o.geometry for o in obstacles if column_in_booth and o.is_column], dtype=object
         ),
         doors=[door_clear_zone(plan, d) for d in plan.doors.values()],
+        exits=exits(plan),
         occupied=[b.geometry for b in keep],
         reserved=_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()]),
     )

@@ -31,10 +31,12 @@ class Frame:
     w: float  # along the row
     d: float  # depth, across the row
     aisle: float
+    run_limit: int | None = None  # shorter runs, so that a short region still gets a cross aisle
 
     @property
     def run(self) -> int:
-        return max(1, math.floor((MAX_RUN + 1e-6) / self.w))
+        longest = max(1, math.floor((MAX_RUN + 1e-6) / self.w))
+        return longest if self.run_limit is None else max(1, min(longest, self.run_limit))
 
     @property
     def band(self) -> float:

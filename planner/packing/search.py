@@ -82,8 +82,13 @@ def polygons(corners: np.ndarray) -> np.ndarray:
 def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
     """Valid slots (grid shape) and which of them hold a column, for every pattern at once."""
     cand = grid.in_bounds.copy()
-    idx = np.flatnonzero(cand)
     corners = grid.corners(cand)
+    # Corners inside is needed for a box inside: a point test first, polygons only after.
+    xy = corners.reshape(-1, 2)
+    inside = shapely.contains_xy(space.booths, xy[:, 0], xy[:, 1]).reshape(-1, 4).all(axis=1)
+    cand.ravel()[np.flatnonzero(cand)[~inside]] = False
+    corners = corners[inside]
+    idx = np.flatnonzero(cand)
     boxes = polygons(corners)
     ok = shapely.contains(space.booths, boxes)
     if space.no_booth is not None and ok.any():
@@ -114,11 +119,15 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
         quad = corners[rank[slot]]
         p = quad[np.arange(len(slot)), side]
         q = quad[np.arange(len(slot)), (side + 1) % 4]
-        rects = _outward_rects(p, q, grid.frame.aisle)
-        side_free = shapely.contains(space.aisles, rects)
+        ring = _outward_rects(p, q, grid.frame.aisle)
+        xy = ring[:, :4].reshape(-1, 2)
+        side_free = shapely.contains_xy(space.aisles, xy[:, 0], xy[:, 1]).reshape(-1, 4).all(1)
+        live = np.flatnonzero(side_free)
+        rects = shapely.polygons(ring[live])
+        side_free[live] = shapely.contains(space.aisles, rects)
         if space.no_aisle is not None:
             hit, _ = space.no_aisle.query(rects, predicate="intersects")
-            side_free[hit] = False
+            side_free[live[hit]] = False
         free_full.reshape(-1, 4)[slot, side] = side_free
     while True:
         keep = valid & (free_full & ~neighbour_blocked(valid, grid.frame)).any(axis=-1)
@@ -135,7 +144,7 @@ def _outward_rects(p: np.ndarray, q: np.ndarray, depth: float, inset: float = 1e
     n = np.stack([t[:, 1], -t[:, 0]], axis=1)
     p0, q0 = p + n * inset + t * inset, q + n * inset - t * inset
     q1, p1 = q + n * (depth - inset) - t * inset, p + n * (depth - inset) + t * inset
-    return shapely.polygons(np.stack([p0, q0, q1, p1, p0], axis=1))
+    return np.stack([p0, q0, q1, p1, p0], axis=1)
 
 
 def frames_for(region: BaseGeometry, booth: tuple[float, float], aisle: float) -> list[Frame]:
@@ -153,7 +162,18 @@ def frames_for(region: BaseGeometry, booth: tuple[float, float], aisle: float) -
                     angles[ang] = angles.get(ang, 0.0) + ln
     chosen = sorted(angles, key=lambda a: (-angles[a], a))[:6]
     sizes = [(w, d)] if w == d else [(w, d), (d, w)]
-    return [Frame(math.radians(a), bw, bd, aisle) for a in sorted(chosen) for bw, bd in sizes]
+    frames = []
+    for a in sorted(chosen):
+        for bw, bd in sizes:
+            frame = Frame(math.radians(a), bw, bd, aisle)
+            frames.append(frame)
+            # A region shorter than one run would get no cross aisle, and its aisles would
+            # end at walls; also try runs short enough that one cross aisle falls inside.
+            umin, _, umax, _ = _local_bounds(frame, region)
+            fit = math.floor((umax - umin - aisle) / bw + 1e-9)
+            if 1 <= fit < frame.run:
+                frames.append(Frame(frame.theta, bw, bd, aisle, run_limit=fit))
+    return frames
 
 
 def _rings(geom: BaseGeometry) -> list:
