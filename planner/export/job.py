@@ -3,7 +3,7 @@ the list of pages (so every page knows the page count for its "Page n of m")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planner.export.colours import BoothColours
 from planner.export.index_pages import IndexPage, booth_section, exhibitor_section, paginate
@@ -96,6 +96,8 @@ def plan_job(plan: Plan, options: PdfOptions) -> Job:
     elif grid.fits_one_page:
         job.pages.append(MapPage(f"Floor map, {mode}", scale, grid.tiles[0].area))
     else:
+        # Tiles over empty floor (beside an L-shaped hall, say) are left out.
+        grid = replace(grid, tiles=tuple(t for t in grid.tiles if scene.occupied(t.area)))
         count = len(grid.tiles)
         if count > MAX_TILES:
             raise PdfOptionsError(
@@ -106,16 +108,16 @@ def plan_job(plan: Plan, options: PdfOptions) -> Job:
         job.pages.append(
             MapPage(
                 f"Overview: the map at 1:{scale} is printed on {count} tiles "
-                f"({grid.cols} across, {grid.rows} down), pages 2 to {count + 1}",
+                f"(grid {grid.cols} across, {grid.rows} down), pages 2 to {count + 1}",
                 fitted,
                 _padded(scene.extent, room, fitted),
                 overview=grid,
             )
         )
-        for tile in grid.tiles:
+        for number, tile in enumerate(grid.tiles, start=1):
             job.pages.append(
                 MapPage(
-                    f"Map tile {tile.label} of {count} ({grid.cols} × {grid.rows}), {mode}",
+                    f"Map tile {tile.label} ({number} of {count}), {mode}",
                     scale,
                     tile.area,
                     tile=tile,

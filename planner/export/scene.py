@@ -50,6 +50,20 @@ class Scene:
             )
         self.by_id = {item.booth.id: item for item in self.items}
         self.extent = self._extent()
+        self._tree = shapely.STRtree(self._geometries())
+
+    def _geometries(self) -> list:
+        plan = self.plan
+        found = [item.booth.geometry for item in self.items]
+        for table in (plan.halls, plan.zones, plan.obstacles):
+            found += [e.geometry for e in table.values() if not e.geometry.is_empty]
+        found += [d.line for d in plan.doors.values() if not d.line.is_empty]
+        return found
+
+    def occupied(self, area: Box) -> bool:
+        """Whether anything of the plan lies in ``area`` (metres)."""
+        hits = self._tree.query(shapely.box(area.x0, area.y0, area.x1, area.y1), "intersects")
+        return len(hits) > 0
 
     def _extent(self) -> Box | None:
         boxes = [item.bounds for item in self.items]

@@ -87,11 +87,11 @@ def draw_tile_marks(
         else:
             canv.line(frame.x0, at, frame.x1, at)
     canv.restoreState()
-    gap_below = min(reach, 1.6 * MM * k + radius)
     for direction, at in lines:
         if direction == "v":
+            # Only above the frame: below it the footer leaves no room; the dashed line
+            # carries the alignment down the page.
             draw_registration_mark(canv, at, frame.y1 + reach, radius)
-            draw_registration_mark(canv, at, frame.y0 - gap_below, radius * 0.8)
         else:
             draw_registration_mark(canv, frame.x0 - reach, at, radius)
             draw_registration_mark(canv, frame.x1 + reach, at, radius)

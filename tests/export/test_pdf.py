@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_plans import SPECIAL_NAMES, laocai_plan, small_plan
+from export_plans import FLOORS, SPECIAL_NAMES, laocai_plan, small_plan
 from pypdf import PdfReader
 
 from planner.errors import BoothplanError
@@ -284,3 +284,14 @@ def test_booth_with_odd_geometry_still_prints(tmp_path):
     plan = plan.apply(plan.edit("odd").put(odd).build())
     summary = write_pdf(plan, tmp_path / "odd.pdf", PdfOptions(paper="A4"))
     assert summary.booths == len(plan.booths)
+
+
+def test_tiles_over_empty_floor_are_left_out(tmp_path):
+    from planner.formats.geojson_floor import read_floor
+
+    floor = read_floor(FLOORS / "haiphong-tranphu-sidewalk.geojson")  # a long, sloping street
+    data, summary = render_pdf(floor, PdfOptions(paper="A4", scale=200))
+    rows, cols = summary.tiles
+    assert 1 < summary.pages - 1 < rows * cols
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Vỉa hè Trần Phú" in text
