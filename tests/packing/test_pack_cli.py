@@ -1,0 +1,74 @@
+"""``boothplan pack`` and ``boothplan check`` end to end on real plan files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from packing_helpers import SONLA, booth_at
+
+from planner.cli import main
+from planner.formats.geojson_floor import read_floor
+from planner.formats.plan_file import read_plan, write_plan
+
+
+@pytest.fixture
+def plan_path(tmp_path):
+    path = tmp_path / "Sơn La 大理.boothplan"
+    write_plan(read_floor(SONLA), path)
+    return path
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_pack_then_check(plan_path, capsys):
+    code, out, err = run(capsys, "pack", plan_path, "--target", "50")
+    assert code == 0, err
+    assert "Event space" in out and "target 50 booths of 3 × 2 m: fits" in out
+    assert "Every booth meets every rule." in out
+    plan = read_plan(plan_path)
+    assert len(plan.booths) >= 50
+    code, out, _ = run(capsys, "check", plan_path)
+    assert code == 0 and f"all {len(plan.booths)} booths meet every rule" in out
+
+
+def test_pack_json_and_a_target_that_does_not_fit(plan_path, capsys):
+    code, out, _ = run(capsys, "pack", plan_path, "--json", "--target", "500")
+    data = json.loads(out)
+    assert code == 0
+    assert data["target"]["fits"] is False and data["target"]["target"] == 500
+    assert data["zones"][0]["name"] == "Event space"
+    assert data["problems"] == 0
+    assert data["placed"] == len(read_plan(plan_path).booths)
+
+
+def test_check_lists_broken_rules_and_exits_1(plan_path, capsys):
+    plan = read_floor(SONLA)
+    bad = booth_at("booth-1", 0, 5, w=3, d=2, number="Z-1")  # stands in the entrance's way
+    write_plan(plan.apply(plan.edit().put(bad).build()), plan_path)
+    code, out, _ = run(capsys, "check", plan_path)
+    assert code == 1
+    assert "Z-1\tdoor-clearance" in out
+    code, out, _ = run(capsys, "check", plan_path, "--json")
+    data = json.loads(out)
+    assert code == 1 and {p["rule"] for p in data["problems"]} >= {"door-clearance"}
+    assert data["problems"][0]["number"] == "Z-1"
+
+
+def test_unknown_zone_is_one_sentence_and_leaves_the_file(plan_path, capsys):
+    before = plan_path.read_bytes()
+    code, out, err = run(capsys, "pack", plan_path, "--zone", "Nowhere")
+    assert code == 2 and out == ""
+    assert "no packable zone or hall named Nowhere" in err and "Traceback" not in err
+    assert plan_path.read_bytes() == before
+
+
+def test_columns_in_booths_option(plan_path, capsys):
+    code, _out, _ = run(capsys, "pack", plan_path, "--columns-in-booths", "--json")
+    assert code == 0
+    plan = read_plan(plan_path)
+    assert any("column" in b.flags for b in plan.booths.values())
