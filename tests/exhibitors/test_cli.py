@@ -142,3 +142,19 @@ def test_booking_commands(plan_path, tmp_path, capsys):
     assert read_plan(plan_path).info.sectors == ("đồ chơi",)
     code, out, _ = run(capsys, "exhibitors", "remove", plan_path, "HTX Sơn La")
     assert code == 0 and len(read_plan(plan_path).exhibitors) == 1
+
+
+def test_prices_json_and_report_to_a_file(plan_path, tmp_path, capsys):
+    code, _, err = run(capsys, "prices", plan_path, "--per-m2", "5")
+    assert code == 2 and "name the zone with --zone" in err
+    code, _, err = run(capsys, "prices", plan_path, "--zone", "Nowhere", "--per-m2", "5")
+    assert code == 2 and "There is no zone 'Nowhere' in the plan" in err
+    code, out, _ = run(capsys, "prices", plan_path, "--default", "100", "--json")
+    data = json.loads(out)
+    assert data["price_per_m2"] == 100 and data["currency"] == "VND"
+    corner = next(b for b in data["booths"] if b["corner"])
+    plain = next(b for b in data["booths"] if not b["corner"] and b["area_m2"] == corner["area_m2"])
+    assert corner["price"] == pytest.approx(plain["price"] * 1.1)
+    out_csv = tmp_path / "báo cáo.csv"
+    code, out, _ = run(capsys, "report", plan_path, "--csv", "-o", out_csv)
+    assert code == 0 and out_csv.read_bytes().startswith(b"\xef\xbb\xbfgroup,key,")
