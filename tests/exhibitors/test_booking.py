@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from exhibitor_fixtures import exhibitor, grid, plan_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.formats.plan_file import read_plan, write_plan
 from planner.model.booking import (
@@ -15,7 +17,7 @@ from planner.model.booking import (
     set_status,
 )
 from planner.model.roster import RosterError, add_sectors, find_exhibitor, remove_exhibitor
-from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED
+from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED, STATUSES
 
 AT = "2025-05-01T08:00:00Z"
 
@@ -133,3 +135,54 @@ def test_find_exhibitor_by_id_name_or_english_name(plan):
     assert find_exhibitor(plan, "  sơn la  co-op").id == "exhibitor-1"
     with pytest.raises(RosterError, match="no exhibitor 'nobody'"):
         find_exhibitor(plan, "nobody")
+
+
+_refs = st.sampled_from(["A1", "A2", "A3", "A4", "A5", "A6"])
+_operations = st.lists(
+    st.one_of(
+        st.tuples(
+            st.just("assign"),
+            st.lists(_refs, min_size=1, max_size=3),
+            st.sampled_from(["exhibitor-1", "exhibitor-2"]),
+            st.sampled_from(STATUSES),
+        ),
+        st.tuples(st.just("release"), st.lists(_refs, min_size=1, max_size=3)),
+        st.tuples(
+            st.just("status"), st.lists(_refs, min_size=1, max_size=3), st.sampled_from(STATUSES)
+        ),
+        st.tuples(st.just("move"), _refs, _refs),
+    ),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(_operations)
+def test_any_sequence_of_requests_keeps_booking_consistent(plan, operations):
+    for operation in operations:
+        kind, args = operation[0], operation[1:]
+        try:
+            if kind == "assign":
+                patch = assign(plan, args[0], args[1], args[2], at=AT)
+            elif kind == "release":
+                patch = release(plan, args[0], at=AT)
+            elif kind == "status":
+                patch = set_status(plan, args[0], args[1], at=AT)
+            else:
+                patch = move(plan, args[0], args[1], at=AT)
+        except BookingError as error:
+            assert str(error).endswith(".") and "\n" not in str(error)
+            continue
+        after = plan.apply(patch)
+        assert after.apply(patch.inverse()) == plan
+        changed = {c.id for c in patch if c.table == "booths"}
+        events = [c.after for c in patch if c.table == "booking_events"]
+        assert sorted(e.booth_id for e in events) == sorted(changed)  # one line per change
+        plan = after
+        for booth in plan.booths.values():
+            if booth.status in (AVAILABLE, BLOCKED):
+                assert booth.exhibitor_id is None
+            if booth.status in (RESERVED, CONFIRMED):
+                assert booth.exhibitor_id in plan.exhibitors
