@@ -31,9 +31,42 @@ def mix(colour: str, other: str, amount: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
 
 
-def _zone_booth_colour(use: str) -> str:
-    # Zone fills are pale backgrounds; a booth in the zone gets a deeper shade of the same hue.
-    return mix(theme.zone_colour(use), theme.BOOTH_STROKE, 0.18)
+# Booths coloured by zone: car and culinary zones take their sectors' colours, other zones
+# the next colour of this list, so two zones never share a colour in one legend.
+_ZONE_PALETTE: tuple[str, ...] = tuple(
+    theme.SECTOR_COLOURS[s]
+    for s in (
+        "machinery",
+        "agriculture",
+        "chemicals",
+        "consumer goods",
+        "aquatic",
+        "textiles",
+        "construction materials",
+        "home appliances",
+        "forestry",
+        "footwear",
+    )
+)
+_ZONE_USE_COLOUR: dict[str, str] = {
+    "car": theme.SECTOR_COLOURS["automobiles"],
+    "culinary": theme.SECTOR_COLOURS["culinary"],
+}
+NO_ZONE_COLOUR = "#eceff1"
+
+
+def zone_booth_colours(plan: Plan) -> dict[str, str]:
+    """A distinct booth colour for every zone of ``plan`` (zone id -> colour)."""
+    colours: dict[str, str] = {}
+    used: set[str] = set()
+    others = iter(_ZONE_PALETTE * (1 + len(plan.zones) // len(_ZONE_PALETTE)))
+    for zone in plan.zones.values():
+        colour = _ZONE_USE_COLOUR.get(zone.use)
+        if colour is None or colour in used:
+            colour = next(c for c in others if c not in used)
+        colours[zone.id] = colour
+        used.add(colour)
+    return colours
 
 
 class BoothColours:
@@ -43,6 +76,7 @@ class BoothColours:
         self.plan = plan
         self.mode = mode
         self._used: dict[str, LegendEntry] = {}
+        self._zone_colours = zone_booth_colours(plan) if mode == "zone" else {}
 
     def fill(self, booth: Booth) -> str:
         entry = self._entry(booth)
@@ -61,8 +95,8 @@ class BoothColours:
         if self.mode == "zone":
             zone = self.plan.zones.get(booth.zone_id or "")
             if zone is None:
-                return LegendEntry("Floor in no zone", _zone_booth_colour("standard"))
-            return LegendEntry(zone.name, _zone_booth_colour(zone.use))
+                return LegendEntry("Floor in no zone", NO_ZONE_COLOUR)
+            return LegendEntry(zone.name, self._zone_colours[zone.id])
         status = booth.status if booth.status in theme.STATUS_COLOURS else AVAILABLE
         return LegendEntry(LABELS[status], theme.STATUS_COLOURS[status])
 
