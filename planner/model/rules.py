@@ -82,7 +82,8 @@ def door_clear_zone(plan: Plan, door: Door) -> Polygon:
     # Grow the door's own line to its stated width around its middle.
     half = max(door.width, length) / 2
     a, b = middle - along * half, middle + along * half
-    halls = [h.geometry for h in plan.halls.values()]
+    # Only the halls at this door matter (a big floor has many doors and many halls).
+    halls = [h.geometry for h in plan.halls.values() if h.geometry.distance(door.line) < 0.01]
     inward = normal
     if halls:
         hall = shapely.union_all(halls)

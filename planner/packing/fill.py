@@ -47,6 +47,7 @@ class Floor:
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
     aisles: BaseGeometry | None = None  # halls less obstacles, prepared
+    site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
     occupied: list = field(default_factory=list)  # booth polygons standing
     reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
 
@@ -125,7 +126,7 @@ def fill_region(
     booth_space = region.geometry
     if floor.no_booths is not None:
         booth_space = shapely.difference(booth_space, floor.no_booths)
-    space = make_space(booth_space, floor.aisles, floor.columns, floor.occupied, floor.reserved)
+    space = _space(floor, region, booth_space)
     layouts = _corner_grid(region, space) if baseline else _best(floor, region, space, check_cancel)
     for layout in layouts:
         _stand(floor, region, layout)
@@ -135,6 +136,31 @@ def fill_region(
             _stand(floor, region, layout)
         layouts += second
     return layouts
+
+
+def _space(floor: Floor, region: Region, booth_space: BaseGeometry):
+    around = shapely.box(*region.geometry.bounds).buffer(max(region.booth) + region.aisle)
+    shapely.prepare(around)
+    return make_space(
+        booth_space,
+        _aisles_of(floor, region),
+        near(floor.columns, around),
+        list(near(floor.occupied, around)),
+        list(near(floor.reserved, around)),
+    )
+
+
+def _aisles_of(floor: Floor, region: Region) -> BaseGeometry:
+    """Where aisles may lie for ``region``: its site (touching halls) less obstacles, cached."""
+    site = site_of(floor, region)
+    key = site.wkb
+    if key not in floor.site_aisles:
+        aisles = site
+        if floor.obstacles is not None:
+            aisles = shapely.difference(aisles, floor.obstacles)
+        shapely.prepare(aisles)
+        floor.site_aisles[key] = aisles
+    return floor.site_aisles[key]
 
 
 def _stand(floor: Floor, region: Region, layout: Layout) -> None:
@@ -152,29 +178,45 @@ def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
         return [found[0]]
     # What counts is booths that can walk to a door: judge the best few patterns by that.
     close = found[:TOP_PATTERNS]
-    reach = [reachable_count(floor, lay, region.aisle) for lay in close]
+    site = site_of(floor, region)
+    reach = [reachable_count(floor, lay, region.aisle, site) for lay in close]
     return [close[int(np.argmax(reach))]]
 
 
-def reachable_count(floor: Floor, layout: Layout, aisle: float) -> int:
-    """How many of the layout's booths front on an aisle that joins a door."""
+def reachable_count(floor: Floor, layout: Layout, aisle: float, site: BaseGeometry) -> int:
+    """How many of the layout's booths front on an aisle that joins a door of ``site``."""
     boxes = polygons(layout.corners)
     # Booths never overlap (new ones by construction): their coverage union is cheap.
-    booths = np.concatenate([boxes, np.array(floor.occupied, dtype=object)])
-    others = [floor.obstacles] if floor.obstacles is not None else []
-    network = reachable_network(
-        floor.hall,
-        booths,
-        np.array(others, dtype=object),
-        floor.exits,
-        aisle,
-    )
+    booths = np.concatenate([boxes, near(floor.occupied, site)])
+    others = near([floor.obstacles] if floor.obstacles is not None else [], site)
+    network = reachable_network(site, booths, others, near(floor.exits, site), aisle)
     if network.is_empty:
         return 0
     shapely.prepare(network)
     mids = shapely.centroid(side_rects(booth_corners(boxes), np.full(len(boxes), aisle)).ravel())
     hits = shapely.intersects(network, mids).reshape(-1, 4)
     return int(hits.any(axis=1).sum())
+
+
+def near(geoms, area: BaseGeometry) -> np.ndarray:
+    """The geometries that touch ``area`` (so work on one hall does not grow with the floor)."""
+    arr = np.asarray(list(geoms), dtype=object)
+    if len(arr) == 0:
+        return arr
+    return arr[shapely.intersects(area, arr)]
+
+
+def site_of(floor: Floor, region: Region) -> BaseGeometry:
+    """The region's hall together with every hall it touches, directly or through others."""
+    halls = {h.id: h.geometry for h in floor.plan.halls.values()}
+    group, todo = {region.hall_id}, [region.hall_id]
+    while todo:
+        here = halls[todo.pop()]
+        for other, geom in halls.items():
+            if other not in group and here.distance(geom) < 1e-6:
+                group.add(other)
+                todo.append(other)
+    return shapely.union_all([halls[h] for h in sorted(group)])
 
 
 def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check_cancel):
@@ -194,7 +236,7 @@ def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check
     if not pieces:
         return []
     piece = shapely.union_all(pieces)
-    space = make_space(piece, floor.aisles, floor.columns, floor.occupied, floor.reserved)
+    space = _space(floor, region, piece)
     found = search(piece, space, frames_for(piece, region.booth, region.aisle), check_cancel)
     return found[:1]
 

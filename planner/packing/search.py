@@ -185,6 +185,7 @@ def _rings(geom: BaseGeometry) -> list:
 
 
 MAX_SNAPS = 48
+TOP_ROWS = 4  # row offsets carried from the first scan to the last
 
 
 def _outline_coords(region: BaseGeometry) -> np.ndarray:
@@ -222,7 +223,7 @@ def search(
     space: Space,
     frames: list[Frame],
     check: Check,
-    steps: int = 12,
+    steps: int = 10,
 ) -> list[Layout]:
     """The best pattern of each frame over offsets, best first; empty when nothing fits."""
     found: list[tuple[int, int, Layout]] = []
@@ -236,17 +237,19 @@ def search(
         # obstacle edge: booths fit exactly where a wall is.
         v_snap = _snaps(local[:, 1], bounds[1], np.array([0.0, frame.d, 2 * frame.d]), P)
         v_try = np.union1d(np.arange(steps) * P / steps, v_snap)
-        u_snap = _snaps(local[:, 0], bounds[0], np.arange(frame.run + 1) * frame.w, Q)
+        ends = np.array([0.0, frame.run * frame.w, Q])  # a run starts, a run ends, a gap ends
+        u_snap = _snaps(local[:, 0], bounds[0], ends, Q)
         v_scan = np.stack([np.zeros(len(v_try)), v_try], axis=1)
         *_, s = _scan(frame, bounds, space, v_scan)
-        v0 = v_scan[int(np.argmax(s)), 1]
+        top_v = v_scan[np.argsort(-s, kind="stable")[:TOP_ROWS], 1]
+        v0 = top_v[0]
         u_try = np.union1d(np.arange(steps) * Q / steps, u_snap)
         u_scan = np.stack([u_try, np.full(len(u_try), v0)], axis=1)
         *_, s = _scan(frame, bounds, space, u_scan)
         u0 = u_scan[int(np.argmax(s)), 0]
-        # Once more across, with the cross aisles in place, and a little around the best.
+        # The best few row offsets again, with the cross aisles in place, and a little around.
         fine = np.array([-1 / 3, 1 / 3]) / steps
-        refine = [[u0, v] for v in v_try] + [[u0 + Q * f, v0] for f in fine]
+        refine = [[u0, v] for v in top_v] + [[u0 + Q * f, v0] for f in fine]
         refine += [[u0, v0 + P * f] for f in fine]
         refine = np.array(refine)
         refine[:, 0] %= Q
