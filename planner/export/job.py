@@ -63,7 +63,7 @@ class Job:
     notes: list[str] = field(default_factory=list)
     grid: TileGrid | None = None
     scale: int = 0
-    dimmed_form: bool = False  # the shared background of exhibitor pages is in the PDF
+    forms: set[str] = field(default_factory=set)  # drawings shared by pages, already in the PDF
 
 
 def plan_job(plan: Plan, options: PdfOptions) -> Job:

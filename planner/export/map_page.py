@@ -31,11 +31,11 @@ def draw_map_page(canv: Canvas, job: Job, page: MapPage, title: TitleInfo) -> No
     transform: Transform = centred_transform(page.area, frame, page.scale)
     if page.target is not None:
         # Every exhibitor page shares one dimmed map, stored once in the PDF as a form.
-        if not job.dimmed_form:
+        if DIMMED_FORM not in job.forms:
             canv.beginForm(DIMMED_FORM)
             job.painter.draw(canv, transform, frame, dim=True)
             canv.endForm()
-            job.dimmed_form = True
+            job.forms.add(DIMMED_FORM)
         canv.doForm(DIMMED_FORM)
         lit = page.target.booth_ids
         job.painter.draw_lit(canv, transform, frame, lit)
@@ -60,7 +60,14 @@ def draw_map_page(canv: Canvas, job: Job, page: MapPage, title: TitleInfo) -> No
         _frame_line(canv, frame)
     title_box, legend_box, scale_box = footer_boxes(layout)
     draw_title_block(canv, title_box, title, layout.k)
-    draw_legend(canv, legend_box, legend_entries(job, page.target is not None), layout.k)
+    # The legend is the same on every page of a kind: drawn once, as a form, then reused.
+    legend_form = f"legend-{int(page.target is not None)}"
+    if legend_form not in job.forms:
+        canv.beginForm(legend_form)
+        draw_legend(canv, legend_box, legend_entries(job, page.target is not None), layout.k)
+        canv.endForm()
+        job.forms.add(legend_form)
+    canv.doForm(legend_form)
     draw_scale_box(canv, scale_box, page.scale, transform.ppm, job.options.paper, layout.k)
 
 

@@ -85,7 +85,7 @@ class PdfSummary:
 
     def to_text(self) -> str:
         rows, cols = self.tiles
-        tiling = "" if rows * cols == 1 else f", map tiled {cols} x {rows}"
+        tiling = "" if rows * cols == 1 else f", map tiled {cols} across x {rows} down"
         lines = [
             f"{self.path or 'PDF'}: {self.pages} page(s) on {self.paper} {self.orientation}, "
             f"1:{self.scale}{tiling}, {self.size_bytes / 1024:.0f} KiB",
