@@ -35,6 +35,7 @@ class Section:
     title: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[str, ...], ...]
+    empty_text: str = "None."
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def exhibitor_section(plan: Plan) -> Section:
         sector = " ".join(exhibitor.sector.split())
         rows.append((exhibitor.name, ", ".join(numbers) or NO_BOOTH, sector.capitalize()))
     columns = (Column("Exhibitor", 0.5), Column("Booths", 0.3), Column("Sector", 0.2))
-    return Section("Exhibitors A–Z", columns, tuple(rows))
+    return Section("Exhibitors A–Z", columns, tuple(rows), "No exhibitors in this plan yet.")
 
 
 def booth_section(plan: Plan) -> Section:
@@ -71,7 +72,7 @@ def booth_section(plan: Plan) -> Section:
         label = LABELS.get(booth.status, booth.status)
         rows.append((booth.number, names.get(booth.exhibitor_id or "", ""), label))
     columns = (Column("Booth", 0.16), Column("Exhibitor", 0.6), Column("Status", 0.24))
-    return Section("Booths by number", columns, tuple(rows))
+    return Section("Booths by number", columns, tuple(rows), "No booths in this plan yet.")
 
 
 def _metrics(frame: Box, k: float) -> tuple[int, float, float, float, float]:
@@ -125,6 +126,8 @@ def draw_index_page(canv: Canvas, page: IndexPage, frame: Box, k: float) -> None
     title = page.section.title + (" (continued)" if page.continued else "")
     draw_text(canv, frame.x0, frame.y1 - heading, title, heading, theme.TEXT_COLOUR, bold=True)
     top = frame.y1 - heading * 2.0
+    if not page.blocks:
+        draw_text(canv, frame.x0, top - size, page.section.empty_text, size, "#455a64")
     for b, rows in enumerate(page.blocks):
         x0 = frame.x0 + b * (block_w + gap)
         x = x0

@@ -295,3 +295,56 @@ def test_tiles_over_empty_floor_are_left_out(tmp_path):
     assert 1 < summary.pages - 1 < rows * cols
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Vỉa hè Trần Phú" in text
+
+
+@needs_poppler
+def test_drawn_labels_stay_inside_their_booths(tmp_path):
+    """Read every word's box back from the PDF and check it lies in the booth it labels."""
+    import re
+
+    from shapely.geometry import Point, box
+
+    from planner.export.job import plan_job
+    from planner.export.layout import centred_transform
+
+    plan = small_plan()
+    options = PdfOptions(paper="A4", orientation="landscape", printed=PRINTED)
+    path = tmp_path / "labels.pdf"
+    write_pdf(plan, path, options)
+    job = plan_job(plan, options)
+    page = job.pages[0]
+    transform = centred_transform(page.area, job.layout.frame, page.scale)
+    height = job.layout.height
+    booths = {}
+    for booth in plan.booths.values():
+        corners = [transform.point(x, y) for x, y in booth.geometry.exterior.coords]
+        booths[booth.number] = type(booth.geometry)([(x, height - y) for x, y in corners])
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        check=True,
+    )
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    checked = 0
+    for x0, y0, x1, y1, word in re.findall(pattern, result.stdout.decode("utf-8")):
+        if word not in booths or float(y1) > height - job.layout.frame.y0:
+            continue  # not a booth number, or in the footer ("true to scale on A4 paper")
+        shape = booths[word]
+        word_box = box(float(x0), float(y0), float(x1), float(y1))
+        if shape.area == shape.minimum_rotated_rectangle.envelope.area:  # level booth
+            assert shape.buffer(0.5).contains(word_box), word
+        else:  # rotated text: its axis-aligned box is larger, so check the centre
+            assert shape.contains(Point(word_box.centroid)), word
+        checked += 1
+    assert checked == len(booths)
+
+
+def test_index_of_an_empty_floor_says_so():
+    from planner.formats.geojson_floor import read_floor
+
+    floor = read_floor(FLOORS / "sonla-week-coopmart.geojson")
+    data, summary = render_pdf(floor, PdfOptions(paper="A4", index=True))
+    assert summary.index_pages == 2
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "No exhibitors in this plan yet." in text
+    assert "No booths in this plan yet." in text
