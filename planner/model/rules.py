@@ -315,12 +315,21 @@ def free_parts(
     grown = []
     if len(booths):
         # Booths tile without overlap: the coverage union is many times faster than a union.
-        grown.append(shapely.buffer(shapely.coverage_union_all(booths), r, join_style="mitre"))
+        grown.append(shapely.buffer(union_of_tiles(booths), r, join_style="mitre"))
     if len(others):
         grown.append(shapely.buffer(shapely.union_all(others), r, join_style="mitre"))
     if grown:
         room = shapely.difference(room, shapely.union_all(grown))
     return shapely.get_parts(room)
+
+
+def union_of_tiles(geoms: np.ndarray) -> BaseGeometry:
+    """Union of polygons that do not overlap: the fast coverage union when their shared edges
+    match vertex for vertex (booths in rows do), the general union when they do not."""
+    try:
+        return shapely.coverage_union_all(geoms)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(geoms)
 
 
 def door_reach(doors: np.ndarray, aisle: float) -> np.ndarray:
@@ -439,4 +448,5 @@ __all__ = [
     "run_groups",
     "run_length",
     "side_rects",
+    "union_of_tiles",
 ]

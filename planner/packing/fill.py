@@ -18,7 +18,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from planner.model.plan import Plan
-from planner.model.rules import booth_corners, reachable_network, side_rects
+from planner.model.rules import booth_corners, reachable_network, side_rects, union_of_tiles
 from planner.packing.pattern import Frame, slot_grid
 from planner.packing.regions import Region
 from planner.packing.search import (
@@ -226,9 +226,7 @@ def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check
     its aisles nor lengthen its runs.
     """
     boxes = polygons(first.corners)
-    apart = shapely.buffer(
-        shapely.coverage_union_all(boxes), region.aisle - 1e-6, join_style="mitre"
-    )
+    apart = shapely.buffer(union_of_tiles(boxes), region.aisle - 1e-6, join_style="mitre")
     left = shapely.difference(booth_space, apart)
     w, d = region.booth
     pieces = [p for p in shapely.get_parts(left) if p.area >= 2 * w * d]
