@@ -35,7 +35,7 @@ def make_plan(booths: int) -> Plan:
         Hall("hall-1", "Nhà A", box(0, 0, width, depth)),
         Zone("zone-1", "Ẩm thực 云南", "culinary", box(0, 0, width / 2, depth)),
     ]
-    exhibitors = max(1, booths // 3)
+    exhibitors = (booths + 2) // 3  # booth i (i % 3 == 0) goes to exhibitor i // 3 + 1
     entities += [
         Exhibitor(f"exhibitor-{i}", f"Công ty {i} 有限公司") for i in range(1, exhibitors + 1)
     ]

@@ -34,53 +34,68 @@ class _IdSource(Protocol):
     def fresh(self, table: str) -> str: ...
 
 
-def _zone_id(props: dict[str, Any], zones: list[Zone]) -> str | None:
+class Directory:
+    """Zones and exhibitors by id and by name, for matching booth features (in O(1) each)."""
+
+    def __init__(self, zones: list[Zone], exhibitors: list[Exhibitor], ids: _IdSource) -> None:
+        self.zone_ids = {z.id for z in zones}
+        self.zones_by_name: dict[str, list[str]] = {}
+        for zone in zones:
+            self.zones_by_name.setdefault(zone.name, []).append(zone.id)
+        self.exhibitor_ids = {e.id for e in exhibitors}
+        self.exhibitor_by_name: dict[str, str] = {}
+        for exhibitor in exhibitors:
+            self.exhibitor_by_name.setdefault(exhibitor.name, exhibitor.id)
+        self.ids = ids
+        self.new_exhibitors: list[Exhibitor] = []
+
+    def add_exhibitor(self, exhibitor: Exhibitor) -> str:
+        self.exhibitor_ids.add(exhibitor.id)
+        self.exhibitor_by_name.setdefault(exhibitor.name, exhibitor.id)
+        self.new_exhibitors.append(exhibitor)
+        return exhibitor.id
+
+
+def _zone_id(props: dict[str, Any], found: Directory) -> str | None:
     zone_id = props.get("zone_id")
     if zone_id is not None:
-        if not any(z.id == zone_id for z in zones):
+        if zone_id not in found.zone_ids:
             raise FeatureProblem(f"its zone_id {zone_id!r} is not a zone of this floor")
         return str(zone_id)
     name = props.get("zone")
     if name in (None, ""):
         return None
-    matches = [z for z in zones if z.name == name]
+    matches = found.zones_by_name.get(text(name, "zone"), [])
     if not matches:
         raise FeatureProblem(f'its zone "{name}" is not a zone of this floor')
     if len(matches) > 1:
         raise FeatureProblem(f'several zones are called "{name}"; give zone_id to choose one')
-    return matches[0].id
+    return matches[0]
 
 
-def _exhibitor(
-    props: dict[str, Any], exhibitors: list[Exhibitor], ids: _IdSource
-) -> tuple[str | None, Exhibitor | None]:
-    """The booth's exhibitor id, and a new exhibitor to add when the plan has none of that name."""
+def _exhibitor_id(props: dict[str, Any], found: Directory) -> str | None:
+    """The booth's exhibitor; one is added to the plan when the file names a new one."""
     exhibitor_id = props.get("exhibitor_id")
     name = text(props.get("exhibitor"), "exhibitor")
     if exhibitor_id is not None:
         exhibitor_id = text(exhibitor_id, "exhibitor_id")
-        if any(e.id == exhibitor_id for e in exhibitors):
-            return exhibitor_id, None
+        if exhibitor_id in found.exhibitor_ids:
+            return exhibitor_id
         if not name:
             raise FeatureProblem(f"its exhibitor_id {exhibitor_id!r} names no exhibitor")
-        return exhibitor_id, Exhibitor(exhibitor_id, name)
+        return found.add_exhibitor(Exhibitor(exhibitor_id, name))
     if not name:
-        return None, None
-    for exhibitor in exhibitors:
-        if exhibitor.name == name:
-            return exhibitor.id, None
-    new = Exhibitor(ids.fresh("exhibitors"), name)
-    return new.id, new
+        return None
+    known = found.exhibitor_by_name.get(name)
+    if known is not None:
+        return known
+    return found.add_exhibitor(Exhibitor(found.ids.fresh("exhibitors"), name))
 
 
 def booth_from_feature(
-    id_: str,
-    props: dict[str, Any],
-    geometry: BaseGeometry,
-    zones: list[Zone],
-    exhibitors: list[Exhibitor],
-    ids: _IdSource,
-) -> tuple[Booth, Exhibitor | None]:
+    id_: str, props: dict[str, Any], geometry: BaseGeometry, found: Directory
+) -> Booth:
+    """The booth a ``booth`` feature describes; new exhibitors it names go to ``found``."""
     number = props.get("number")  # may be missing: booths are numbered later
     status_text = props.get("status") or AVAILABLE
     try:
@@ -93,13 +108,13 @@ def booth_from_feature(
     flags = props.get("flags") or []
     if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
         raise FeatureProblem(f"flags should be a list of words, not {flags!r}")
-    exhibitor_id, new_exhibitor = _exhibitor(props, exhibitors, ids)
+    exhibitor_id = _exhibitor_id(props, found)
     extra = props_json({k: v for k, v in props.items() if k not in KNOWN_BOOTH_PROPERTIES})
     booth = Booth(
         id_,
         text(number, "number"),
         geometry,
-        zone_id=_zone_id(props, zones),
+        zone_id=_zone_id(props, found),
         status=status,
         exhibitor_id=exhibitor_id,
         locked=locked,
@@ -107,7 +122,7 @@ def booth_from_feature(
         note=text(props.get("note"), "note"),
         extra=extra,
     )
-    return booth, new_exhibitor
+    return booth
 
 
-__all__ = ["KNOWN_BOOTH_PROPERTIES", "booth_from_feature"]
+__all__ = ["KNOWN_BOOTH_PROPERTIES", "Directory", "booth_from_feature"]

@@ -17,6 +17,7 @@ from typing import Any
 from shapely.geometry import mapping
 
 from planner.formats.atomic_file import is_disk_full, replace_atomically
+from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import field_specs, to_plain
 from planner.formats.floor_checks import FloorError
 from planner.model.entities import PlanInfo
@@ -107,7 +108,8 @@ def write_geojson(plan: Plan, path: str | os.PathLike[str]) -> None:
         raise FloorError(f"Cannot write {path}: it is a folder, not a file.")
     if str(path.parent) and not path.parent.is_dir():
         raise FloorError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    text = _dumps(plan_to_geojson(plan))
+    with paused_gc():
+        text = _dumps(plan_to_geojson(plan))
 
     def write(temp: Path) -> None:
         temp.write_text(text, encoding="utf-8")

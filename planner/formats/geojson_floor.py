@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import ValueProblem, field_specs, from_plain
 from planner.formats.floor_checks import (
     DOOR_TOLERANCE,
@@ -27,7 +28,7 @@ from planner.formats.floor_checks import (
     read_geometry,
     text,
 )
-from planner.formats.geojson_booths import booth_from_feature
+from planner.formats.geojson_booths import Directory, booth_from_feature
 from planner.formats.geojson_export import plan_to_geojson, write_geojson
 from planner.model.entities import (
     BookingEvent,
@@ -85,14 +86,15 @@ def read_floor(path: str | os.PathLike[str]) -> Plan:
         raise FloorError(
             f"{path} is not UTF-8 text (byte {error.start} cannot be read), so it is not GeoJSON."
         ) from None
-    try:
-        data = json.loads(content)
-    except json.JSONDecodeError as error:
-        raise FloorError(
-            f"{path} is not valid JSON: {error.msg.lower()} at line {error.lineno}, "
-            f"column {error.colno}."
-        ) from None
-    return floor_from_geojson(data, str(path))
+    with paused_gc():
+        try:
+            data = json.loads(content)
+        except json.JSONDecodeError as error:
+            raise FloorError(
+                f"{path} is not valid JSON: {error.msg.lower()} at line {error.lineno}, "
+                f"column {error.colno}."
+            ) from None
+        return floor_from_geojson(data, str(path))
 
 
 def _info(data: dict[str, Any], source: str) -> PlanInfo:
@@ -260,18 +262,17 @@ def floor_from_geojson(data: Any, source: str) -> Plan:
             ) from None
 
     booths: list[Booth] = []
+    directory = Directory(zones, exhibitors, ids)
     for index, kind, props, geometry, id_ in found:
         if kind != "booth":
             continue
         try:
-            booth, new_exhibitor = booth_from_feature(id_, props, geometry, zones, exhibitors, ids)
+            booths.append(booth_from_feature(id_, props, geometry, directory))
         except FeatureProblem as problem:
             raise FloorError(
                 f"{_where(source, index, kind, props.get('number'))}: {problem}."
             ) from None
-        if new_exhibitor is not None:
-            exhibitors.append(new_exhibitor)
-        booths.append(booth)
+    exhibitors += directory.new_exhibitors
     entities = [info, *(e for _, _, _, e in floor), *exhibitors, *booths, *events]
     try:
         return Plan.from_entities(entities)

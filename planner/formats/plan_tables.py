@@ -12,7 +12,6 @@ no longer has is ignored.
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 from typing import Any
 
@@ -20,6 +19,7 @@ import numpy as np
 import shapely
 import sqlite_utils
 
+from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import (
     BOOL,
     FLOAT,
@@ -196,15 +196,8 @@ def existing_tables(conn: sqlite3.Connection) -> set[str]:
 
 def read_tables(conn: sqlite3.Connection) -> Plan:
     """The plan held by an open, current-version database; :class:`RowProblem` for a bad row."""
-    # Tens of thousands of new objects would set off the cyclic garbage collector again and
-    # again for nothing (entities hold no cycles); pausing it halves the time to open a big plan.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _read_tables(conn)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _read_tables(conn: sqlite3.Connection) -> Plan:
