@@ -21,6 +21,7 @@ from shapely.geometry import box
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from planner.formats.geojson_floor import read_floor, write_geojson
 from planner.formats.plan_file import read_plan, write_plan
 from planner.model import Booth, Exhibitor, Hall, Plan, PlanInfo, Zone
 from planner.model.status import CONFIRMED, RESERVED
@@ -80,10 +81,30 @@ def measure(booths: int, repeat: int, folder: Path) -> dict[str, float]:
     }
 
 
+def measure_geojson(booths: int, repeat: int, folder: Path) -> dict[str, float]:
+    """GeoJSON export and import, for comparison (no target: plan files are the working format)."""
+    plan = make_plan(booths)
+    path = folder / f"bench-{booths}.geojson"
+    writes, reads = [], []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        write_geojson(plan, path)
+        written = time.perf_counter()
+        again = read_floor(path)
+        writes.append(written - started)
+        reads.append(time.perf_counter() - written)
+    if again != plan:
+        raise SystemExit(f"GeoJSON round trip of {booths} booths gave a different plan")
+    return {"write": statistics.median(writes), "read": statistics.median(reads)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per size (default 5)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[550, 5_000, 60_000])
+    parser.add_argument(
+        "--geojson-up-to", type=int, default=5_000, help="also time GeoJSON up to this size"
+    )
     args = parser.parse_args()
     targets = {550: 0.1, 60_000: 3.0}
     print(f"plan file save + open, median of {args.repeat} runs (best in brackets)")
@@ -96,6 +117,12 @@ def main() -> int:
                 f" open {r['open'] * 1000:7.1f} ms,"
                 f" both {r['total'] * 1000:7.1f} ms ({r['best'] * 1000:.1f}),"
                 f" file {r['bytes'] / 1e6:6.2f} MB{target}"
+            )
+        for size in [s for s in args.sizes if s <= args.geojson_up_to]:
+            g = measure_geojson(size, args.repeat, Path(folder))
+            print(
+                f"{size:>7,} booths as GeoJSON: export {g['write'] * 1000:7.1f} ms,"
+                f" import (checked) {g['read'] * 1000:7.1f} ms"
             )
     return 0
 

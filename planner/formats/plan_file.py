@@ -27,7 +27,13 @@ from planner import __version__
 from planner.errors import BoothplanError
 from planner.formats.atomic_file import is_disk_full, replace_atomically
 from planner.formats.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
-from planner.formats.plan_tables import RowProblem, create_tables, insert_rows, read_tables
+from planner.formats.plan_tables import (
+    RowProblem,
+    create_indexes,
+    create_tables,
+    insert_rows,
+    read_tables,
+)
 from planner.model.plan import Plan
 
 APPLICATION_ID = 0x42504C4E  # "BPLN": marks an SQLite file as a Boothplan plan
@@ -60,6 +66,7 @@ def _write_database(plan: Plan, path: Path) -> None:
             ]
         )
         insert_rows(db, plan)
+        create_indexes(db)
         conn.execute("COMMIT")
     finally:
         conn.close()

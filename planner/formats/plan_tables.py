@@ -80,11 +80,15 @@ def create_tables(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     for cls in ENTITY_TYPES:
         db[cls.TABLE].create(_columns(cls), pk="id", not_null={"id"})
+    db.create_view("booth_list", BOOTH_LIST_VIEW)
+
+
+def create_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for a planner's queries; built once the rows are in, which is quicker."""
     db["booths"].create_index(["number"])
     db["booths"].create_index(["zone_id"])
     db["booths"].create_index(["exhibitor_id"])
     db["booking_events"].create_index(["booth_id"])
-    db.create_view("booth_list", BOOTH_LIST_VIEW)
 
 
 def _column_values(spec: FieldSpec, values: list[Any]) -> list[list[Any]]:
@@ -212,4 +216,11 @@ def _read_tables(conn: sqlite3.Connection) -> Plan:
     return Plan(tables)
 
 
-__all__ = ["RowProblem", "create_tables", "existing_tables", "insert_rows", "read_tables"]
+__all__ = [
+    "RowProblem",
+    "create_indexes",
+    "create_tables",
+    "existing_tables",
+    "insert_rows",
+    "read_tables",
+]
