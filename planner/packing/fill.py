@@ -11,7 +11,7 @@ whose aisles are wider than the floor around it (cars must drive in).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import shapely
@@ -30,6 +30,7 @@ from planner.packing.search import (
     polygons,
     search,
 )
+from planner.packing.split import candidate_cuts, cut_strip
 
 TOP_PATTERNS = 4  # the best patterns by count that are compared by booths reaching a door
 
@@ -122,15 +123,52 @@ def order_regions(regions: list[Region], doors: list) -> list[Region]:
 def fill_region(
     floor: Floor, region: Region, check_cancel: Callable[[], None], baseline: bool = False
 ) -> list[Layout]:
-    """Booth layouts for ``region`` (one or two patterns), added to the floor's occupied space."""
+    """Booth layouts for ``region``, added to the floor's occupied space.
+
+    The region is packed whole, and cut at each inside corner (see :mod:`split`); whichever
+    holds more booths wins, the whole region on a tie.
+    """
+    if baseline:
+        booth_space = region.geometry
+        if floor.no_booths is not None:
+            booth_space = shapely.difference(booth_space, floor.no_booths)
+        layouts = _corner_grid(region, _space(floor, region, booth_space))
+        for layout in layouts:
+            _stand(floor, region, layout)
+        return layouts
+    best_floor = _fork(floor)
+    best = _fill_whole(best_floor, region, None, check_cancel)
+    w, d = region.booth
+    for parts, cut in candidate_cuts(region.geometry, min_area=4 * w * d):
+        check_cancel()
+        trial = _fork(floor)
+        strip = cut_strip(cut, region.aisle, region.geometry)
+        layouts: list[Layout] = []
+        for part in parts:
+            layouts += _fill_whole(trial, replace(region, geometry=part), strip, check_cancel)
+        if sum(lay.count for lay in layouts) > sum(lay.count for lay in best):
+            best, best_floor = layouts, trial
+    floor.occupied[:] = best_floor.occupied
+    floor.reserved[:] = best_floor.reserved
+    return best
+
+
+def _fork(floor: Floor) -> Floor:
+    return replace(floor, occupied=list(floor.occupied), reserved=list(floor.reserved))
+
+
+def _fill_whole(
+    floor: Floor, region: Region, keep_free: BaseGeometry | None, check_cancel
+) -> list[Layout]:
+    """The best pattern over ``region``, then a second one in what it left."""
     booth_space = region.geometry
-    if floor.no_booths is not None:
-        booth_space = shapely.difference(booth_space, floor.no_booths)
-    space = _space(floor, region, booth_space)
-    layouts = _corner_grid(region, space) if baseline else _best(floor, region, space, check_cancel)
+    for cut in (floor.no_booths, keep_free):
+        if cut is not None:
+            booth_space = shapely.difference(booth_space, cut)
+    layouts = _best(floor, region, _space(floor, region, booth_space), check_cancel)
     for layout in layouts:
         _stand(floor, region, layout)
-    if layouts and not baseline:
+    if layouts:
         second = _second_pass(floor, region, booth_space, layouts[0], check_cancel)
         for layout in second:
             _stand(floor, region, layout)
