@@ -186,6 +186,7 @@ def test_cli_refuses_with_exit_2_and_no_traceback(case, tmp_path):
 # then drops to nobody before the command runs: the permission check is the kernel's, for real.
 _AS_NOBODY = """
 import os, sys
+import encodings.utf_8_sig
 import planner.cli, planner.cli.plan_commands, planner.formats.plan_file
 import planner.formats.geojson_floor
 planner.cli.build_parser()  # imports every command module while the interpreter is readable
@@ -229,6 +230,38 @@ def test_unreadable_file_is_refused_for_a_user_without_permission():
         assert path.read_bytes() == before
         # nobody cannot write in this folder: the read left nothing beside the file either
         assert [p.name for p in folder.iterdir()] == ["secret.boothplan"]
+    finally:
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+
+
+@pytest.mark.skipif(not hasattr(os, "setuid") or os.geteuid() != 0, reason="needs root to drop")
+def test_saving_where_the_user_may_not_write_is_refused_and_changes_nothing():
+    folder = Path(tempfile.mkdtemp(prefix="boothplan-perm-"))
+    try:
+        folder.chmod(0o755)  # root's: nobody may read it but not write in it
+        path = _plan_file(folder, "shared.boothplan")
+        path.chmod(0o666)  # even a writable file cannot be replaced in an unwritable folder
+        before = path.read_bytes()
+        floor = ROOT.parent / "shared" / "floors" / "sonla-week-coopmart.geojson"
+        command = ["new", "--floor", str(floor), "-o", str(path), "--force"]
+        result = subprocess.run(
+            [sys.executable, "-c", _AS_NOBODY, *command],
+            capture_output=True,
+            text=True,
+            cwd=folder,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"},
+            timeout=60,
+        )
+        assert result.returncode == 2, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr == (
+            f"boothplan: Could not save {path}: permission denied; the previous file is "
+            "unchanged.\n"
+        )
+        assert path.read_bytes() == before
+        assert [p.name for p in folder.iterdir()] == ["shared.boothplan"]
     finally:
         for child in folder.iterdir():
             child.unlink()
