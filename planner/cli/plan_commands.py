@@ -19,6 +19,11 @@ from planner.model.plan import Plan
 from planner.model.status import LABELS, STATUSES
 
 
+def _count(n: int, word: str) -> str:
+    """``1 hall``, ``2 halls``: counts people read."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise BoothplanError(f"{path} already exists; add --force to replace it.")
@@ -38,8 +43,9 @@ def _new(args: argparse.Namespace) -> int:
         plan = plan.apply(plan.edit("Name").put(replace(plan.info, name=args.name)).build())
     save_plan(plan, output)
     print(
-        f"Wrote {output}: {plan.name}: {len(plan.halls)} halls, {len(plan.zones)} zones, "
-        f"{len(plan.doors)} doors, {len(plan.obstacles)} obstacles, {len(plan.booths)} booths."
+        f"Wrote {output}: {plan.name}: {_count(len(plan.halls), 'hall')}, "
+        f"{_count(len(plan.zones), 'zone')}, {_count(len(plan.doors), 'door')}, "
+        f"{_count(len(plan.obstacles), 'obstacle')}, {_count(len(plan.booths), 'booth')}."
     )
     return 0
 
@@ -110,10 +116,8 @@ def describe_text(facts: dict[str, Any]) -> str:
     lines.append(f"Revision: {facts['revision']}")
     halls = "; ".join(f"{h['name']} {h['area_m2']:,.0f} m²" for h in facts["hall_list"])
     lines.append(f"Halls: {facts['halls']}, {facts['hall_area_m2']:,.2f} m² ({halls})")
-    lines.append(
-        f"Doors: {facts['doors']} ({facts['entrances']} entrances, {facts['exits']} exits); "
-        f"obstacles: {facts['obstacles']}"
-    )
+    entrances, exits = _count(facts["entrances"], "entrance"), _count(facts["exits"], "exit")
+    lines.append(f"Doors: {facts['doors']} ({entrances}, {exits}); obstacles: {facts['obstacles']}")
     w, d = facts["default_booth"]
     lines.append(
         f"Outside zones: booths {_m(w)} × {_m(d)} m, aisles {_m(facts['default_aisle'])} m"
@@ -128,7 +132,7 @@ def describe_text(facts: dict[str, Any]) -> str:
         )
         lines.append(
             f"  {zone['name']} ({zone['use']}): {zone['area_m2']:,.2f} m², {rule}, "
-            f"{zone['booths']} booths"
+            f"{_count(zone['booths'], 'booth')}"
         )
     statuses = ", ".join(
         f"{LABELS.get(s, s).lower()} {n}" for s, n in facts["by_status"].items() if n
@@ -160,7 +164,9 @@ def _export(args: argparse.Namespace) -> int:
     _refuse_existing(output, args.force)
     plan = load_plan(source)
     write_geojson(plan, output)
-    print(f"Wrote {output}: {len(plan.halls)} halls, {len(plan.booths)} booths.")
+    print(
+        f"Wrote {output}: {_count(len(plan.halls), 'hall')}, {_count(len(plan.booths), 'booth')}."
+    )
     return 0
 
 
