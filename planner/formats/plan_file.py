@@ -175,23 +175,24 @@ def read_plan(path: str | os.PathLike[str]) -> Plan:
     path = Path(path)
     header, size = _read_header(path)
     version = _check_header(path, header, size)
+    try:
+        return _read_database(path, version)
+    except RowProblem as problem:
+        raise PlanFileError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
+    except sqlite3.DatabaseError as error:
+        raise PlanFileError(f"{path} is damaged: {error}.") from None
+    except OSError as error:  # copying a file that another program left half-changed
+        raise PlanFileError(f"{path} cannot be opened: {error.strerror or error}.") from None
+
+
+def _read_database(path: Path, version: int) -> Plan:
     with contextlib.ExitStack() as cleanup:
-        try:
-            conn = _open_for_reading(path, cleanup)
-        except (sqlite3.Error, OSError) as error:
-            raise PlanFileError(f"{path} cannot be opened: {error}.") from None
+        conn = _open_for_reading(path, cleanup)
         cleanup.callback(conn.close)
-        try:
-            current = migrate(conn, version)
-            if current is not conn:
-                cleanup.callback(current.close)
-            return read_tables(current)
-        except RowProblem as problem:
-            where = f"{problem.place()}: {problem.reason}"
-            raise PlanFileError(f"{path} is damaged: {where}.") from None
-        except sqlite3.DatabaseError as error:
-            raise PlanFileError(f"{path} is damaged: {error}.") from None
-    raise AssertionError("unreachable")  # pragma: no cover
+        current = migrate(conn, version)
+        if current is not conn:
+            cleanup.callback(current.close)
+        return read_tables(current)
 
 
 __all__ = ["APPLICATION_ID", "FORMAT_VERSION", "SUFFIX", "PlanFileError", "read_plan", "write_plan"]

@@ -95,6 +95,9 @@ def _column_values(spec: FieldSpec, values: list[Any]) -> list[list[Any]]:
     """The stored column(s) for one field across all rows: geometry gives WKB and WKT."""
     if spec.kind == GEOMETRY:
         geoms = np.array(values, dtype=object)
+        if not spec.optional and any(v is None for v in values):
+            # A bug upstream, not the user's doing: refuse rather than save an unreadable file.
+            raise ValueError(f"an entity has no {spec.name}; the plan was not saved")
         wkb = shapely.to_wkb(geoms, output_dimension=2, byte_order=1, flavor="iso")
         wkt = shapely.to_wkt(geoms, rounding_precision=-1, output_dimension=2)
         return [list(wkb), list(wkt)]

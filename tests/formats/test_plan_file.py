@@ -245,3 +245,15 @@ def test_duplicate_booth_numbers_and_geometry_kinds_survive(tmp_path):
     write_plan(plan, path)
     shutil.copy(path, tmp_path / "copy.boothplan")
     assert read_plan(tmp_path / "copy.boothplan") == plan
+
+
+def test_a_plan_with_a_missing_geometry_is_never_saved(plan, tmp_path):
+    """A bug elsewhere must not turn into a file that cannot be opened: the old file stays."""
+    path = tmp_path / "plan.boothplan"
+    write_plan(plan, path)
+    before = path.read_bytes()
+    broken = plan.apply(plan.edit().put(replace(plan.booths["booth-1"], geometry=None)).build())
+    with pytest.raises(ValueError, match="has no geometry"):
+        write_plan(broken, path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.boothplan"]
