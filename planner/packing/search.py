@@ -186,6 +186,7 @@ def _rings(geom: BaseGeometry) -> list:
 
 MAX_SNAPS = 48
 TOP_ROWS = 4  # row offsets carried from the first scan to the last
+BAND_FRAMES = 2  # best frames whose bands are then placed one by one
 
 
 def _outline_coords(region: BaseGeometry) -> np.ndarray:
@@ -226,7 +227,7 @@ def search(
     steps: int = 10,
 ) -> list[Layout]:
     """The best pattern of each frame over offsets, best first; empty when nothing fits."""
-    found: list[tuple[int, int, Layout]] = []
+    found: list[tuple] = []
     for order, frame in enumerate(frames):
         check()
         bounds = _local_bounds(frame, region)
@@ -265,7 +266,17 @@ def search(
                 grid.in_bounds[pick : pick + 1],
             )
             layout = layout_of(one, valid[pick : pick + 1], column[pick : pick + 1])
-            found.append((-layout.count, order, layout))
+            found.append((-layout.count, order, layout, (float(refine[pick, 0]), bounds, local)))
+    found.sort(key=lambda t: (t[0], t[1]))
+    # Bands placed one by one (dodging columns, using slack) may beat the period: try that
+    # for the best few frames only, it costs as much as a scan.
+    from planner.packing.bands import best_bands  # bands builds on this module
+
+    for k, (_, order, layout, (u0, bounds, local)) in enumerate(found[:BAND_FRAMES]):
+        check()
+        free = best_bands(layout.frame, u0, space, bounds, local[:, 1])
+        if free is not None and free.count > layout.count:
+            found[k] = (-free.count, order, free, None)
     found.sort(key=lambda t: (t[0], t[1]))
     return [t[2] for t in found]
 
