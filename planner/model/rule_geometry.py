@@ -27,8 +27,9 @@ def door_depth(plan: Plan, door: Door) -> float:
     return plan.zone_rules(None).aisle
 
 
-def door_clear_zone(plan: Plan, door: Door) -> Polygon:
-    """The rectangle in front of ``door`` that stays free: its width, one aisle deep, inward."""
+def door_rect(plan: Plan, door: Door, depth: float | None = None, width: float = 0.0) -> Polygon:
+    """A rectangle in front of ``door``, inward: at least the door's (or ``width``) wide, and
+    ``depth`` deep (one aisle when not given). Not clipped to the hall."""
     coords = np.asarray(door.line.coords, dtype=float)
     start, end = coords[0], coords[-1]
     along = end - start
@@ -39,19 +40,27 @@ def door_clear_zone(plan: Plan, door: Door) -> Polygon:
     normal = np.array([-along[1], along[0]])
     middle = (start + end) / 2
     # Grow the door's own line to its stated width around its middle.
-    half = max(door.width, length) / 2
+    half = max(door.width, length, width) / 2
     a, b = middle - along * half, middle + along * half
+    inward = normal
+    hall = _halls_at(plan, door)
+    if hall is not None and not hall.contains(shapely.points(middle + normal * 0.01)):
+        inward = -normal
+    depth = door_depth(plan, door) if depth is None else depth
+    return Polygon([a, b, b + inward * depth, a + inward * depth])
+
+
+def _halls_at(plan: Plan, door: Door) -> BaseGeometry | None:
     # Only the halls at this door matter (a big floor has many doors and many halls).
     halls = [h.geometry for h in plan.halls.values() if h.geometry.distance(door.line) < 0.01]
-    inward = normal
-    if halls:
-        hall = shapely.union_all(halls)
-        probe = shapely.points(middle + normal * 0.01)
-        if not hall.contains(probe):
-            inward = -normal
-    depth = door_depth(plan, door)
-    rect = Polygon([a, b, b + inward * depth, a + inward * depth])
-    if halls:
+    return shapely.union_all(halls) if halls else None
+
+
+def door_clear_zone(plan: Plan, door: Door) -> Polygon:
+    """The rectangle in front of ``door`` that stays free: its width, one aisle deep, inward."""
+    rect = door_rect(plan, door)
+    hall = _halls_at(plan, door)
+    if hall is not None and not rect.is_empty:
         rect = rect.intersection(hall)
     return rect if isinstance(rect, Polygon) else shapely.convex_hull(rect)
 
@@ -181,6 +190,7 @@ __all__ = [
     "door_clear_zone",
     "door_depth",
     "door_reach",
+    "door_rect",
     "exits",
     "free_parts",
     "reachable_network",

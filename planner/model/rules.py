@@ -276,6 +276,14 @@ def run_groups(floor: _Floor) -> list[list[int]]:
     return list(groups.values())
 
 
+def booth_runs(plan: Plan) -> list[list[str]]:
+    """Ids of the booths in each run group (booths closer than an aisle), in booth order."""
+    floor = _floor(plan)
+    if not floor.booths:
+        return []
+    return [[floor.booths[i].id for i in members] for members in run_groups(floor)]
+
+
 def _check_runs(floor: _Floor, add) -> None:
     """A run group longer than 30 m along its booths' sides fails, booth by booth."""
     corners = booth_corners(floor.geoms)
@@ -293,6 +301,7 @@ __all__ = [
     "RULE_KEYS",
     "Problem",
     "booth_corners",
+    "booth_runs",
     "check",
     "door_clear_zone",
     "door_reach",

@@ -11,10 +11,12 @@ import shapely
 
 from planner.model.entities import Booth
 from planner.model.plan import Plan
+from planner.model.rule_geometry import door_depth, door_rect
 from planner.model.rules import (
     AISLE_TOL,
     MAX_RUN,
     booth_corners,
+    booth_runs,
     check,
     door_clear_zone,
     door_reach,
@@ -31,7 +33,9 @@ def _with(plan: Plan, booths: list[Booth]) -> Plan:
 
 
 def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
-    """Clear a corridor from each door inward until it meets the aisles the booths front on."""
+    """Clear a corridor from each door inward until the walkable floor at the door reaches the
+    front of some booth. When no corridor up to six aisles deep does, nothing is taken away for
+    that door."""
     if not booths or not base.doors:
         return booths
     aisle = base.zone_rules(None).aisle
@@ -40,22 +44,30 @@ def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
         [o.geometry for o in base.obstacles.values()] + [b.geometry for b in base.booths.values()],
         dtype=object,
     )
-    clears = [door_clear_zone(base, d) for d in base.doors.values()]
-    clears = [c for c in clears if not c.is_empty]
-    if not clears:
+    doors = [d for d in base.doors.values() if not door_clear_zone(base, d).is_empty]
+    if not doors:
         return booths
-    reaches = door_reach(np.array(clears, dtype=object), aisle)
+    clears = np.array([door_clear_zone(base, d) for d in doors], dtype=object)
+    reaches = door_reach(clears, aisle)
     geoms = np.array([b.geometry for b in booths], dtype=object)
     joined = _doors_joined(hall, geoms, others, reaches, aisle)
-    for clear, reach, ok in zip(clears, reaches, joined, strict=True):
-        for depth in np.arange(0.0, 6 * aisle + 1e-9, aisle / 2):
+    for door, reach, ok in zip(doors, reaches, joined, strict=True):
+        trial, trial_geoms = booths, geoms
+        for depth in np.arange(aisle / 2, 6 * aisle + 1e-9, aisle / 2):
             if ok:
                 break
-            corridor = _corridor(clear, aisle, depth)
-            hit = shapely.intersects(geoms, corridor) & ~shapely.touches(geoms, corridor)
-            booths = [b for b, h in zip(booths, hit, strict=True) if not h]
-            geoms = geoms[~hit]
-            ok = _doors_joined(hall, geoms, others, np.array([reach]), aisle)[0]
+            # The door's clear zone, at least an aisle wide, pushed further inward.
+            corridor = door_rect(base, door, door_depth(base, door) + depth, width=aisle)
+            hit = shapely.intersects(trial_geoms, corridor) & ~shapely.touches(
+                trial_geoms, corridor
+            )
+            if not hit.any():
+                continue
+            trial = [b for b, h in zip(trial, hit, strict=True) if not h]
+            trial_geoms = trial_geoms[~hit]
+            ok = _doors_joined(hall, trial_geoms, others, np.array([reach]), aisle)[0]
+        if ok:
+            booths, geoms = trial, trial_geoms
     return booths
 
 
@@ -73,20 +85,6 @@ def _doors_joined(hall, geoms: np.ndarray, others: np.ndarray, reaches, aisle: f
     out = np.zeros(len(reaches), dtype=bool)
     out[door[fronted[part]]] = True
     return out
-
-
-def _corridor(clear, aisle: float, depth: float):
-    """The door's clear rectangle, at least one aisle wide, pushed ``depth`` further inward."""
-    coords = np.asarray(clear.exterior.coords)[:4]
-    a, b, c = coords[0], coords[1], coords[2]
-    along = (b - a) / max(np.linalg.norm(b - a), 1e-9)
-    inward = (c - b) / max(np.linalg.norm(c - b), 1e-9)
-    width = max(float(np.linalg.norm(b - a)), aisle)
-    mid = (a + b) / 2
-    reach = float(np.linalg.norm(c - b)) + depth
-    p0 = mid - along * width / 2
-    p1 = mid + along * width / 2
-    return shapely.Polygon([p0, p1, p1 + inward * reach, p0 + inward * reach])
 
 
 def prune(
@@ -111,33 +109,32 @@ def prune(
 
 def _split_runs(plan: Plan, ids: set[str], new_ids: set[str]) -> set[str]:
     """Booths to take away so runs over 30 m break: a strip one aisle wide across each run."""
-    from planner.model.rules import _floor, run_groups
-
-    floor = _floor(plan)
     drop: set[str] = set()
-    corners = booth_corners(floor.geoms)
-    for members in run_groups(floor):
-        if not any(floor.booths[i].id in ids for i in members):
+    for group in booth_runs(plan):
+        if not ids.intersection(group):
             continue
-        axes = corners[members[0]]
-        if run_length(corners[members], axes) <= MAX_RUN:
+        geoms = np.array([plan.booths[i].geometry for i in group], dtype=object)
+        corners = booth_corners(geoms)
+        zones = [plan.booths[i].zone_id for i in group]
+        aisles = np.array([plan.zone_rules(z if z in plan.zones else None).aisle for z in zones])
+        axes = corners[0]
+        if run_length(corners, axes) <= MAX_RUN:
             continue
         u = axes[1] - axes[0]
         u = u / np.linalg.norm(u)
         v = np.array([-u[1], u[0]])
-        pts = corners[members].reshape(-1, 2)
+        pts = corners.reshape(-1, 2)
         pu, pv = pts @ u, pts @ v
         axis = u if np.ptp(pu) >= np.ptp(pv) else v
-        proj = corners[members] @ axis  # (n, 4)
+        proj = corners @ axis  # (n, 4)
         lo, hi = proj.min(), proj.max()
-        aisle = float(floor.aisle[members].max()) + AISLE_TOL
+        aisle = float(aisles.max()) + AISLE_TOL
         # A strip one aisle wide, as far along as the rule allows (or halfway, if shorter).
         first = min(MAX_RUN, max(0.0, (hi - lo - aisle) / 2))
         cut = (lo + first, lo + first + aisle)
-        for i, p in zip(members, proj, strict=True):
-            booth = floor.booths[i]
-            if booth.id in new_ids and p.max() > cut[0] + 1e-6 and p.min() < cut[1] - 1e-6:
-                drop.add(booth.id)
+        for booth_id, p in zip(group, proj, strict=True):
+            if booth_id in new_ids and p.max() > cut[0] + 1e-6 and p.min() < cut[1] - 1e-6:
+                drop.add(booth_id)
     return drop
 
 
