@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
 
@@ -164,3 +165,15 @@ def test_progress_is_reported_and_cancel_stops():
     assert seen[-1] == 1.0 and seen == sorted(seen)
     with pytest.raises(PackCancelled):
         pack(plan, cancel=lambda: True)
+
+
+def test_a_bending_pavement_takes_rows_in_both_directions():
+    plan = read_floor(HAIPHONG)
+    packed = plan.apply(pack(plan).patch)
+    pavement = next(h for h in plan.halls.values() if h.name == "Vỉa hè Trần Phú").geometry
+    angles = set()
+    for b in packed.booths.values():
+        if pavement.covers(b.geometry):
+            (x0, y0), (x1, y1) = list(b.geometry.exterior.coords)[:2]
+            angles.add(round(math.degrees(math.atan2(y1 - y0, x1 - x0)) % 90.0))
+    assert len(angles) >= 2, "the straight part and the slanted part each get their own rows"
