@@ -224,7 +224,7 @@ def search(
     space: Space,
     frames: list[Frame],
     check: Check,
-    steps: int = 10,
+    steps: int = 8,
 ) -> list[Layout]:
     """The best pattern of each frame over offsets, best first; empty when nothing fits."""
     found: list[tuple] = []
