@@ -34,6 +34,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "booth_numbers",
 )
 READ_COLUMNS = frozenset(EXPORT_COLUMNS) - {"booth_numbers"}
+MAX_BOOTHS = 1000  # more is a typo (a phone number in the wrong column), not an exhibitor
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,8 @@ def _booth_count(text: str) -> int | str:
         return f"the booth count {text!r} is negative"
     if number != int(number):
         return f"the booth count {text!r} is not a whole number"
+    if number > MAX_BOOTHS:
+        return f"the booth count {text!r} is more than {MAX_BOOTHS} booths"
     return int(number)
 
 

@@ -187,7 +187,7 @@ def test_a_row_with_an_unquoted_comma_is_a_bad_row(tmp_path):
 
 def test_booth_counts_accept_whole_numbers_only(tmp_path):
     path = tmp_path / "counts.csv"
-    path.write_text("name,booths\nA,0\nB,2.0\nC, 3 \nD,\nE,1.5\n", encoding="utf-8")
+    path.write_text("name,booths\nA,0\nB,2.0\nC, 3 \nD,\nE,1.5\nF,2143897188\n", encoding="utf-8")
     result = read_exhibitors(path, Plan(), skip_bad=True)
     assert [(e.name, e.booths_wanted) for e in result.added] == [
         ("A", 0),
@@ -195,8 +195,9 @@ def test_booth_counts_accept_whole_numbers_only(tmp_path):
         ("C", 3),
         ("D", 1),
     ]
-    assert [b.line for b in result.bad_rows] == [6]
+    assert [b.line for b in result.bad_rows] == [6, 7]
     assert "not a whole number" in result.bad_rows[0].message
+    assert "is more than 1000 booths" in result.bad_rows[1].message
 
 
 def test_importing_again_updates_instead_of_duplicating(tmp_path):
