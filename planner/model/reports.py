@@ -4,16 +4,21 @@
 prints (:meth:`Report.to_text`, :meth:`~Report.to_dict` as JSON, :meth:`~Report.to_csv`), the
 app shows in a panel and the PDF writer may print. Every grouping covers every booth, so each
 group's rows add up to the totals (booths nobody holds are the row ``(no exhibitor)`` of the
-sector and country groups, booths in no zone the row ``(no zone)``).
+sector, country and exhibitor groups, booths in no zone the row ``(no zone)``). The exhibitor
+group is the billing list: each exhibitor's booths, floor area and list price.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
 
 from planner.model.entities import Booth
 from planner.model.plan import Plan
@@ -22,9 +27,10 @@ from planner.model.spreadsheet import neutralise
 from planner.model.status import LABELS, STATUSES
 
 NO_ZONE = "(no zone)"
+NO_HALL = "(outside every hall)"
 NO_EXHIBITOR = "(no exhibitor)"
 NO_VALUE = "(none given)"
-GROUPS: tuple[str, ...] = ("status", "zone", "sector", "country")
+GROUPS: tuple[str, ...] = ("status", "hall", "zone", "sector", "country", "exhibitor")
 _WHOLE_CURRENCIES = frozenset({"VND", "JPY", "KRW", "LAK", "KHR", "IDR"})
 
 
@@ -191,6 +197,8 @@ def build_report(plan: Plan) -> Report:
         "zone": zone_of,
         "sector": exhibitor_field("sector"),
         "country": exhibitor_field("country"),
+        "exhibitor": exhibitor_field("name"),
+        "hall": _hall_finder(plan),
     }
     groups = {}
     for name in GROUPS:
@@ -209,6 +217,25 @@ def build_report(plan: Plan) -> Report:
         booths_wanted=sum(e.booths_wanted for e in exhibitors.values()),
         booths_held=sum(1 for b in booths if b.exhibitor_id),
     )
+
+
+def _hall_finder(plan: Plan) -> Callable[[Booth], str]:
+    """The name of the hall each booth stands in (by its centre), found in one vectorised pass."""
+    booths = list(plan.booths.values())
+    halls = list(plan.halls.values())
+    names: dict[str, str] = {b.id: NO_HALL for b in booths}
+    if booths and halls:
+        centres = shapely.centroid(np.array([b.geometry for b in booths], dtype=object))
+        tree = shapely.STRtree(np.array([h.geometry for h in halls], dtype=object))
+        booth_index, hall_index = tree.query(centres, predicate="within")
+        for b, h in sorted(zip(booth_index, hall_index, strict=True), reverse=True):
+            names[booths[b].id] = halls[h].name  # the first hall wins where halls overlap
+    return lambda b: names[b.id]
+
+
+def _natural(text: str) -> tuple:
+    """Names with numbers in the order people count: "Co-op 2" before "Co-op 10"."""
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
 
 
 def _row(group: str, key: str, booths: list[Booth], prices: dict[str, float]) -> ReportRow:
@@ -237,9 +264,17 @@ def _group(
         buckets.setdefault(key(b), []).append(b)
     keys = list(buckets)
     if order is None:  # biggest first, then by name; the catch-all rows last
-        catch_all = {NO_ZONE, NO_EXHIBITOR, NO_VALUE}
-        keys.sort(key=lambda k: (k in catch_all, -len(buckets[k]), k))
+        catch_all = {NO_ZONE, NO_HALL, NO_EXHIBITOR, NO_VALUE}
+        keys.sort(key=lambda k: (k in catch_all, -len(buckets[k]), _natural(k)))
     return tuple(_row(name, k, buckets[k], prices) for k in keys)
 
 
-__all__ = ["GROUPS", "NO_EXHIBITOR", "NO_ZONE", "Report", "ReportRow", "build_report"]
+__all__ = [
+    "GROUPS",
+    "NO_EXHIBITOR",
+    "NO_HALL",
+    "NO_ZONE",
+    "Report",
+    "ReportRow",
+    "build_report",
+]

@@ -72,6 +72,15 @@ def test_zone_and_country_groups_name_real_places(fair):
     assert countries["LA"] == 4 and countries["TH"] == 1
     sectors = {r.key: r.booths for r in report.groups["sector"]}
     assert sectors["automobiles"] == 4 and sectors["culinary"] == 3
+    halls = {r.key: r.booths for r in report.groups["hall"]}
+    assert set(halls) == {"Hall A", "Outdoor area B"}
+    assert halls["Outdoor area B"] >= zones["Car display"].booths + zones["Culinary court"].booths
+    billing = {r.key: r for r in report.groups["exhibitor"]}
+    assert len(billing) == 64 + 1  # every exhibitor, and the booths nobody holds
+    for e in fair.exhibitors.values():
+        row = billing[e.name]
+        assert row.booths == e.booths_wanted == len(fair.booths_of(e.id))
+        assert row.by_status[e.booking_status] == row.booths
 
 
 def test_dict_csv_and_text_carry_the_same_figures(fair):
