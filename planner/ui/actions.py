@@ -69,7 +69,9 @@ def build(window) -> dict[str, QAction]:
     undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
     undo.setIcon(icon("undo"))
     redo = w.document.undo_stack.createRedoAction(w, w.tr("&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), *QKeySequence.keyBindings(Std.Redo)])
+    redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+    redo_keys += [k for k in QKeySequence.keyBindings(Std.Redo) if k not in redo_keys]
+    redo.setShortcuts(redo_keys)
     redo.setIcon(icon("redo"))
     a["undo"], a["redo"] = undo, redo
     add("delete", "&Delete", w.edit.delete, "delete", Std.Delete)

@@ -23,6 +23,9 @@ AUTOSAVE_SECONDS = 60
 
 
 def recovery_dir() -> Path:
+    override = os.environ.get("BOOTHPLAN_RECOVERY_DIR")  # tests, portable installs
+    if override:
+        return Path(override)
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "recovery"
 
@@ -109,15 +112,18 @@ def offer_recovery(window, answer=None) -> bool:
     plan_path, meta = pending[0]
     what = meta.get("original") or meta.get("name") or plan_path.name
     if answer is None:
-        answer = QMessageBox.question(
-            window,
-            window.tr("Recover unsaved work"),
-            window.tr("Boothplan closed without saving %1. Restore the unsaved changes?").replace(
-                "%1", what
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        ) == QMessageBox.StandardButton.Yes
+        answer = (
+            QMessageBox.question(
+                window,
+                window.tr("Recover unsaved work"),
+                window.tr(
+                    "Boothplan closed without saving %1. Restore the unsaved changes?"
+                ).replace("%1", what),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            == QMessageBox.StandardButton.Yes
+        )
     if not answer:
         for path, _ in pending:
             discard(path)

@@ -31,7 +31,7 @@ class BoothTool(Tool):
     label = "Booth"
     accepts_typing = True
 
-    def __init__(self, ctx, prefix: str = "") -> None:
+    def __init__(self, ctx, prefix: str | None = None) -> None:
         super().__init__(ctx)
         self.prefix = prefix
 
@@ -74,7 +74,12 @@ class BoothTool(Tool):
         if zone is not None and zone.use == "feature":
             self.ctx.status(f"{zone.name} is kept free of booths.")
             return
-        number = next_number([b.number for b in plan.booths.values()], self.prefix)
+        numbers = [b.number for b in plan.booths.values()]
+        prefix = self.prefix
+        if prefix is None:  # carry on the series of the booth placed last
+            match = _TRAILING_NUMBER.match(numbers[-1]) if numbers else None
+            prefix = match.group(1) if match else ""
+        number = next_number(numbers, prefix)
         push_new(self.ctx, lambda id_: Booth(id_, number, shape, zone_id), "booths")
         self.ctx.preview([])
         self.ctx.status(f"Booth {number} placed.")

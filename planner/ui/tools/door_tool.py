@@ -48,7 +48,16 @@ class DoorTool(Tool):
         length = math.hypot(bx - ax, by - ay)
         width = min(self.width, length)
         t = ((point[0] - ax) * (bx - ax) + (point[1] - ay) * (by - ay)) / (length * length)
-        centre = min(max(t * length, width / 2), length - width / 2)
+        along = t * length
+        if self.ctx.snapper.grid:
+            # Put the centre on the grid along the wall's main direction.
+            if abs(bx - ax) >= abs(by - ay):
+                along = self.ctx.snapper._round(ax + along * (bx - ax) / length) - ax
+                along *= length / (bx - ax)
+            else:
+                along = self.ctx.snapper._round(ay + along * (by - ay) / length) - ay
+                along *= length / (by - ay)
+        centre = min(max(along, width / 2), length - width / 2)
         ux, uy = (bx - ax) / length, (by - ay) / length
         start = centre - width / 2
         end = centre + width / 2

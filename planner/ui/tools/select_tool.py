@@ -16,7 +16,7 @@ from planner.ui import edits
 from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
 
 _IDLE, _BAND, _MOVE, _VERTEX = "idle", "band", "move", "vertex"
-_DRAG_START_M = 1e-9
+_BACKGROUND = ("halls", "zones")
 
 
 class SelectTool(Tool):
@@ -29,6 +29,7 @@ class SelectTool(Tool):
         self._start: Point = (0.0, 0.0)
         self._last: Point = (0.0, 0.0)
         self._vertex: tuple[tuple[str, str], int, int] | None = None  # key, ring, index
+        self._pending: tuple[str, str] | None = None  # hall or zone picked if no drag follows
 
     def hint(self) -> str:
         return "Click to select, Ctrl/Shift-click to add, drag to move or draw a box."
@@ -43,6 +44,7 @@ class SelectTool(Tool):
             return
         key = self.ctx.index().at(*point, tolerance=self.ctx.tolerance())
         selection = self.ctx.selection
+        self._pending = None
         if key is None:
             if not (mods.ctrl or mods.shift):
                 selection.clear()
@@ -51,6 +53,11 @@ class SelectTool(Tool):
         if mods.ctrl:
             selection.toggle([key])
             self._state = _IDLE
+            return
+        if key[0] in _BACKGROUND and key not in selection:
+            # Halls and zones lie under everything: a drag on them draws a box, a click picks.
+            self._pending = key
+            self._state = _BAND
             return
         if mods.shift:
             selection.add([key])
@@ -132,7 +139,14 @@ class SelectTool(Tool):
         state, self._state = self._state, _IDLE
         self.ctx.preview([])
         if state == _BAND:
-            if abs(point[0] - self._start[0]) + abs(point[1] - self._start[1]) < _DRAG_START_M:
+            pending, self._pending = self._pending, None
+            tol = self.ctx.tolerance() / 2
+            if abs(point[0] - self._start[0]) <= tol and abs(point[1] - self._start[1]) <= tol:
+                if pending is not None:
+                    if mods.shift:
+                        self.ctx.selection.add([pending])
+                    else:
+                        self.ctx.selection.set([pending])
                 return
             keys = self.ctx.index().in_rect(*self._start, *point)
             if mods.ctrl or mods.shift:

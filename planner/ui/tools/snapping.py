@@ -61,6 +61,14 @@ class Snapper:
         if index is not None and self.edges:
             edge = index.edges_near(x, y, tolerance * 0.6)
             if edge is not None:
+                if self.grid:
+                    # On a square wall, slide along it to the grid: (grid x, wall y) or
+                    # (wall x, grid y), whichever still lies on an outline.
+                    ex, ey = edge[1]
+                    gx, gy = self._round(x), self._round(y)
+                    for cx, cy in ((gx, gy), (gx, ey), (ex, gy)):
+                        if index.edges_near(cx, cy, 1e-6) is not None:
+                            return Snapped(cx, cy, "edge")
                 return Snapped(*edge[1], "edge")
         if self.grid:
             return Snapped(self._round(x), self._round(y), "grid")
