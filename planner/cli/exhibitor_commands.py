@@ -25,10 +25,11 @@ from planner.cli.common import load_plan, print_json, save_plan
 from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
 from planner.model import Patch, Plan
 from planner.model.booking import assign, find_booths, history, move, release, set_status
+from planner.model.natural_order import natural_key
 from planner.model.roster import add_sectors, find_exhibitor, known_sectors, remove_exhibitor
 from planner.model.sectors import SECTORS
 from planner.model.status import LABELS, parse_status
-from planner.packing.allocate import allocate, natural_key
+from planner.packing.allocate import allocate
 
 
 def _status_arg(text: str) -> str:

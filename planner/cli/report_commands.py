@@ -16,6 +16,7 @@ from planner.cli.common import load_plan, print_json, save_plan
 from planner.errors import BoothplanError
 from planner.formats.atomic_file import replace_atomically
 from planner.model import Patch
+from planner.model.natural_order import natural_key
 from planner.model.pricing import (
     booth_prices,
     corner_booth_ids,
@@ -25,7 +26,6 @@ from planner.model.pricing import (
     set_zone_price,
 )
 from planner.model.reports import build_report
-from planner.packing.allocate import natural_key
 
 
 def _prices(args: argparse.Namespace) -> int:

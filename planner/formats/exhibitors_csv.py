@@ -40,6 +40,7 @@ from planner.formats.exhibitor_rows import (
     RowReader,
 )
 from planner.model import Plan
+from planner.model.natural_order import natural_key
 from planner.model.spreadsheet import neutralise
 
 # Other headings people write for the same columns.
@@ -172,10 +173,6 @@ def parse_exhibitors(
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _natural_key(text: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
-
-
 def exhibitor_rows(plan: Plan) -> list[list[str]]:
     """The rows an export writes, header first, cells not yet neutralised."""
     held: dict[str, list[str]] = {}
@@ -197,7 +194,7 @@ def exhibitor_rows(plan: Plan) -> list[list[str]]:
                 e.contact,
                 e.notes,
                 ";".join(e.co_exhibitors),
-                ";".join(sorted(held.get(e.id, []), key=_natural_key)),
+                ";".join(sorted(held.get(e.id, []), key=natural_key)),
             ]
         )
     return rows

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ import numpy as np
 import shapely
 
 from planner.model.entities import Booth
+from planner.model.natural_order import natural_key
 from planner.model.plan import Plan
 from planner.model.pricing import PriceTotals, booth_prices, corner_booth_ids, price_totals
 from planner.model.spreadsheet import neutralise
@@ -233,11 +233,6 @@ def _hall_finder(plan: Plan) -> Callable[[Booth], str]:
     return lambda b: names[b.id]
 
 
-def _natural(text: str) -> tuple:
-    """Names with numbers in the order people count: "Co-op 2" before "Co-op 10"."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
-
-
 def _row(group: str, key: str, booths: list[Booth], prices: dict[str, float]) -> ReportRow:
     by_status = {s: 0 for s in STATUSES}
     for b in booths:
@@ -265,7 +260,7 @@ def _group(
     keys = list(buckets)
     if order is None:  # biggest first, then by name; the catch-all rows last
         catch_all = {NO_ZONE, NO_HALL, NO_EXHIBITOR, NO_VALUE}
-        keys.sort(key=lambda k: (k in catch_all, -len(buckets[k]), _natural(k)))
+        keys.sort(key=lambda k: (k in catch_all, -len(buckets[k]), natural_key(k)))
     return tuple(_row(name, k, buckets[k], prices) for k in keys)
 
 

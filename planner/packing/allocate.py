@@ -25,12 +25,12 @@ Everything is sorted, so the same plan always gives the same allocation. The res
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from planner.model.booking import HELD_STATUSES, assign, now_iso
 from planner.model.booth_sides import side_contacts
 from planner.model.entities import Booth, Exhibitor
+from planner.model.natural_order import natural_key
 from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.sectors import zone_use_for_sector
@@ -108,11 +108,6 @@ class AllocationResult:
         return "\n".join(lines) + "\n"
 
 
-def natural_key(text: str) -> tuple:
-    """Booth numbers in the order people count them: A-2 before A-10."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", text))
-
-
 class _FreeFloor:
     """The free booths and which of them neighbour each other, shrinking as booths are taken."""
 
@@ -127,7 +122,7 @@ class _FreeFloor:
         # A stand stays within one zone (or within floor in no zone).
         self.links = {
             a: sorted(
-                (b for b in near if free_zone(self.booths, a) == free_zone(self.booths, b)),
+                (b for b in near if self.booths[a].zone_id == self.booths[b].zone_id),
                 key=self.order.__getitem__,
             )
             for a, near in links.items()
@@ -212,10 +207,6 @@ class _FreeFloor:
             group.append(best)
             taken.add(best)
         return self._taken(component, group)
-
-
-def free_zone(booths: dict[str, Booth], booth_id: str) -> str | None:
-    return booths[booth_id].zone_id
 
 
 def _use_of(plan: Plan, booth: Booth) -> str:
@@ -322,4 +313,4 @@ def _why_not(plan: Plan, floor: _FreeFloor, use: str, wanted: int) -> str:
     )
 
 
-__all__ = ["AllocationResult", "Placement", "Unplaced", "allocate", "natural_key"]
+__all__ = ["AllocationResult", "Placement", "Unplaced", "allocate"]
