@@ -161,7 +161,8 @@ def _history(args: argparse.Namespace) -> int:
     for event in events:
         who = plan.exhibitors.get(event.exhibitor_id) if event.exhibitor_id else None
         name = who.name if who else (event.exhibitor_id or "-")
-        print(f"{event.at}\t{event.action}\t{LABELS.get(event.status, event.status)}\t{name}")
+        line = f"{event.at}\t{event.action}\t{LABELS.get(event.status, event.status)}\t{name}"
+        print(f"{line}\t{event.note}" if event.note else line)
     print(f"{len(events)} changes to booth {booth.number}.")
     return 0
 

@@ -82,7 +82,9 @@ class _Booking:
         first = int(plan.new_id("booking_events").rsplit("-", 1)[1])
         self._event_ids = (f"event-{n}" for n in count(first))
 
-    def change(self, booth: Booth, action: str, status: str, exhibitor_id: str | None) -> None:
+    def change(
+        self, booth: Booth, action: str, status: str, exhibitor_id: str | None, note: str = ""
+    ) -> None:
         current: Booth = self.builder.current("booths", booth.id)
         if current.status == status and current.exhibitor_id == exhibitor_id:
             return  # nothing changes, so nothing enters the history
@@ -95,6 +97,7 @@ class _Booking:
                 action=action,
                 status=status,
                 exhibitor_id=exhibitor_id,
+                note=note,
             )
         )
 
@@ -206,8 +209,20 @@ def move(plan: Plan, from_booth_id: str, to_booth_id: str, at: str | None = None
         )
     who = exhibitor_label(plan, source_booth.exhibitor_id)
     booking = _Booking(plan, f"Move {who} from {source_booth.number} to {target_booth.number}", at)
-    booking.change(target_booth, "move", source_booth.status, source_booth.exhibitor_id)
-    booking.change(source_booth, "move", AVAILABLE, None)
+    booking.change(
+        target_booth,
+        "move",
+        source_booth.status,
+        source_booth.exhibitor_id,
+        note=f"moved from {source_booth.number or source_booth.id}",
+    )
+    booking.change(
+        source_booth,
+        "move",
+        AVAILABLE,
+        None,
+        note=f"moved to {target_booth.number or target_booth.id}",
+    )
     return booking.build()
 
 

@@ -100,6 +100,8 @@ def test_move_carries_exhibitor_and_status(plan):
     assert moved.booths["booth-5"].status == CONFIRMED
     assert moved.booths["booth-5"].exhibitor_id == "exhibitor-1"
     assert history(moved, "booth-5")[-1].action == "move"
+    assert history(moved, "booth-5")[-1].note == "moved from A1"
+    assert history(moved, "booth-1")[-1].note == "moved to A5"
     with pytest.raises(BookingError, match="has no exhibitor to move"):
         move(moved, "A1", "A2")
     taken = moved.apply(assign(moved, ["A2"], "exhibitor-2", at=AT))
