@@ -3,7 +3,7 @@
     boothplan exhibitors import PLAN FILE.csv [--skip-bad] [--add-sectors] [--dry-run]
     boothplan exhibitors export PLAN -o FILE.csv
     boothplan exhibitors list PLAN [--json]
-    boothplan exhibitors allocate PLAN [--dry-run] [--json]
+    boothplan exhibitors allocate PLAN [--dry-run] [--json] [--only EXHIBITOR ...]
     boothplan exhibitors assign PLAN EXHIBITOR BOOTH... [--status reserved]
     boothplan exhibitors release PLAN BOOTH...
     boothplan exhibitors move PLAN FROM_BOOTH TO_BOOTH
@@ -110,7 +110,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _allocate(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
-    result = allocate(plan)
+    only = [find_exhibitor(plan, ref).id for ref in args.only] if args.only else None
+    result = allocate(plan, exhibitor_ids=only)
     _commit(plan, result.patch, args.plan, args.dry_run)
     if args.json:
         print_json(result.to_dict())
@@ -221,6 +222,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("plan")
     p.add_argument("--dry-run", action="store_true", help="show the allocation, save nothing")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--only", nargs="+", metavar="EXHIBITOR", help="allocate only these (ids or names)"
+    )
     p.set_defaults(func=_allocate)
 
     p = commands.add_parser("assign", help="give booths to an exhibitor")

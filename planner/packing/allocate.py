@@ -25,9 +25,10 @@ Everything is sorted, so the same plan always gives the same allocation. The res
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planner.model.booking import HELD_STATUSES, assign, now_iso
+from planner.model.booking import HELD_STATUSES, BookingError, assign, now_iso
 from planner.model.booth_sides import side_contacts
 from planner.model.entities import Booth, Exhibitor
 from planner.model.natural_order import natural_key
@@ -218,12 +219,12 @@ def _use_of(plan: Plan, booth: Booth) -> str:
     return STANDARD  # other words are used like standard (floor-format.md)
 
 
-def _queue(plan: Plan) -> list[Exhibitor]:
+def _queue(plan: Plan, only: set[str] | None) -> list[Exhibitor]:
     holding = {b.exhibitor_id for b in plan.booths.values() if b.exhibitor_id}
     waiting = [
         (index, e)
         for index, e in enumerate(plan.exhibitors.values())
-        if e.id not in holding and e.booths_wanted > 0
+        if e.id not in holding and e.booths_wanted > 0 and (only is None or e.id in only)
     ]
     waiting.sort(
         key=lambda ie: (_STATUS_RANK.get(ie[1].booking_status, 1), -ie[1].booths_wanted, ie[0])
@@ -231,11 +232,21 @@ def _queue(plan: Plan) -> list[Exhibitor]:
     return [e for _, e in waiting]
 
 
-def allocate(plan: Plan, at: str | None = None) -> AllocationResult:
-    """Assign waiting exhibitors to free booths; see the module notes for the rules."""
+def allocate(
+    plan: Plan, at: str | None = None, exhibitor_ids: Iterable[str] | None = None
+) -> AllocationResult:
+    """Assign waiting exhibitors to free booths; see the module notes for the rules.
+
+    ``exhibitor_ids`` limits the allocation to those exhibitors (say, the ones selected in the
+    app); unknown ids are refused.
+    """
     at = at or now_iso()
+    only = None if exhibitor_ids is None else set(exhibitor_ids)
+    unknown = sorted((only or set()) - set(plan.exhibitors))
+    if unknown:
+        raise BookingError(f"There is no exhibitor {unknown[0]!r} in the plan.")
     floor = _FreeFloor(plan)
-    queue = _queue(plan)
+    queue = _queue(plan, only)
     # First who can be placed at all, most important first, packing tightly (best fit).
     tight = _place(plan, floor.copy(), queue, tight=True)
     # Then the same people laid out sector by sector in booth-number order, so a sector stands

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from exhibitor_fixtures import (
     EXHIBITORS,
     FLOORS,
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 
 from planner.formats.exhibitors_csv import read_exhibitors
 from planner.formats.geojson_floor import read_floor
-from planner.model.booking import assign, history, set_status
+from planner.model.booking import BookingError, assign, history, set_status
 from planner.model.booth_sides import side_contacts
 from planner.model.plan import Plan
 from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED
@@ -215,3 +216,11 @@ def test_allocation_invariants_on_random_blocks(rows, cols, blocked, wants):
         assert u.wanted > 0
         if u.wanted == 1:
             assert free_left == 0  # a single booth is placed whenever one is free
+
+
+def test_allocation_can_be_limited_to_some_exhibitors():
+    plan = plan_of(*grid(1, 4), exhibitor(1, booths_wanted=2), exhibitor(2, booths_wanted=1))
+    result = allocate(plan, at=AT, exhibitor_ids=["exhibitor-2"])
+    assert [p.exhibitor_id for p in result.placed] == ["exhibitor-2"]
+    with pytest.raises(BookingError, match="no exhibitor 'exhibitor-9'"):
+        allocate(plan, exhibitor_ids=["exhibitor-9"])

@@ -64,6 +64,22 @@ def test_import_allocate_report_export_round(plan_path, tmp_path, capsys):
     listed = json.loads(out)
     assert len(listed) == 64 and listed[-1]["name"] == "云南过桥米线 <小吃> & 烧烤"
 
+    code, out, _ = run(
+        capsys,
+        "exhibitors",
+        "allocate",
+        plan_path,
+        "--dry-run",
+        "--json",
+        "--only",
+        "Northwest Kitchen",
+        "exhibitor-1",
+    )
+    assert [p["name"] for p in json.loads(out)["placed"]] == [
+        "Công ty TNHH Vật liệu xây dựng Bắc Hà 1",
+        "Bếp Tây Bắc: Thắng cố & Lợn cắp nách",
+    ]
+    assert not read_plan(plan_path).booking_events  # a dry run saves nothing
     code, out, _ = run(capsys, "exhibitors", "allocate", plan_path)
     assert code == 0 and out.startswith("Placed 64 exhibitors on 132 booths; 0 could not")
     plan = read_plan(plan_path)
