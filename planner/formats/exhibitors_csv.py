@@ -8,7 +8,8 @@ Columns (first line, any order, case and spaces forgiven)::
 
 Other columns are ignored. Only ``name`` is required; an empty ``booths`` means 1, an empty
 ``status`` means reserved. Files are UTF-8 with or without the BOM Excel writes; a header with
-no comma but semicolons (Excel in a Vietnamese locale) or tabs is read with that separator.
+no comma but semicolons (Excel in a Vietnamese locale) or tabs is read with that separator, and
+so is a file whose first line is Excel's ``sep=;``.
 
 Import is all or nothing: :func:`read_exhibitors` reads every row, and unless ``skip_bad`` is
 set, a file with any bad row raises :class:`ExhibitorCsvError` listing every bad row (one
@@ -57,6 +58,7 @@ _HEADING_ALIASES: dict[str, str] = {
     "note": "notes",
 }
 _HEADING_SPACES = re.compile(r"[\s_]+")
+_EXCEL_SEP = re.compile(r"sep=(.)")
 
 
 class ExhibitorCsvError(BoothplanError):
@@ -132,8 +134,14 @@ def parse_exhibitors(
 ) -> ImportResult:
     """Like :func:`read_exhibitors`, for text already in memory (``source`` names it)."""
     first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first_line))
+    delimiter = _delimiter(first_line)
+    excel_sep = _EXCEL_SEP.fullmatch(first_line.rstrip("\r"))
+    if excel_sep:  # Excel's "sep=;" line names the separator and is not the header
+        delimiter = excel_sep.group(1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
+        if excel_sep:
+            next(reader)
         header = next(reader)
     except StopIteration:
         raise ExhibitorCsvError(

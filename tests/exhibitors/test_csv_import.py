@@ -74,6 +74,12 @@ def test_excel_semicolons_and_crlf_are_read(tmp_path):
     plan = imported(path)
     (only,) = plan.exhibitors.values()
     assert (only.name, only.booths_wanted, only.sector) == ("HTX Mận hậu Sơn La", 2, "agriculture")
+    sep_line = tmp_path / "sep.csv"
+    sep_line.write_text("sep=;\r\nname;booths\r\nA, B & C;2\r\n;x\r\n", encoding="utf-8")
+    with pytest.raises(ExhibitorCsvError) as caught:
+        read_exhibitors(sep_line, Plan())
+    assert [b.line for b in caught.value.bad_rows] == [4]  # line numbers count the sep= line
+    assert [e.name for e in read_exhibitors(sep_line, Plan(), skip_bad=True).added] == ["A, B & C"]
 
 
 def test_extra_known_columns_are_read_and_unknown_ignored(tmp_path):
