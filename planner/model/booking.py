@@ -59,6 +59,8 @@ def exhibitor_label(plan: Plan, exhibitor_id: str | None) -> str:
 
 def find_booths(plan: Plan, booth_refs: Iterable[str]) -> list[Booth]:
     """Booths by id or by number, in the order given, each once; unknown ones are refused."""
+    if isinstance(booth_refs, str):  # one booth given on its own, not a list of one
+        booth_refs = [booth_refs]
     found: list[Booth] = []
     by_number = {b.number: b for b in plan.booths.values()}
     for ref in booth_refs:

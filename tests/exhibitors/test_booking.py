@@ -43,6 +43,7 @@ def test_assign_sets_status_exhibitor_and_history(plan):
     assert after.booths["booth-3"].status == AVAILABLE
     assert "Sơn La Co-op" in patch.description
     assert after.apply(patch.inverse()) == plan  # one exact undo step
+    assert assign(plan, "A1", "exhibitor-1", at=AT) == assign(plan, ["A1"], "exhibitor-1", at=AT)
 
 
 def test_refusals_are_one_clear_sentence(plan):
