@@ -93,22 +93,31 @@ class ZoneDialog(QDialog):
         )
 
 
+SCHEME_LABELS: dict[str, str] = {
+    "row": "Row letter + number (A01, A02 … B01)",
+    "prefix": "Prefix + running number (C-01, C-02)",
+    "hundreds": "Hundreds per row (A-101 … A-201)",
+    "odd-even": "Odd and even across an aisle (A-101, A-103 | A-102)",
+}
+
+
 class RenumberDialog(QDialog):
+    """A numbering scheme for the selected booths (the packer's schemes)."""
+
     def __init__(self, count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Renumber booths"))
         form = QFormLayout(self)
-        form.addRow(
-            QLabel(self.tr("%n booth(s), numbered north to south, west to east.", "", count))
-        )
-        self.prefix = QLineEdit("A")
+        form.addRow(QLabel(self.tr("%n booth(s) selected.", "", count)))
+        self.scheme = QComboBox()
+        for key, label in SCHEME_LABELS.items():
+            self.scheme.addItem(self.tr(label), key)
+        self.prefix = QLineEdit("")
+        self.prefix.setPlaceholderText(self.tr("optional, e.g. H or C"))
         self.start = QSpinBox()
         self.start.setRange(0, 99999)
         self.start.setValue(1)
-        self.digits = QSpinBox()
-        self.digits.setRange(1, 6)
-        self.digits.setValue(2)
+        form.addRow(self.tr("Scheme"), self.scheme)
         form.addRow(self.tr("Prefix"), self.prefix)
         form.addRow(self.tr("First number"), self.start)
-        form.addRow(self.tr("Digits"), self.digits)
         form.addRow(_buttons(self))

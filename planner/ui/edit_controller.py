@@ -99,21 +99,28 @@ class EditController(QObject):
             plan = self.document.plan
             self._push(lambda: edits.set_locked(plan, ids, locked))
 
-    def renumber(self, prefix: str | None = None, start: int = 1, digits: int = 2) -> None:
+    def renumber(self, scheme: str | None = None, prefix: str = "", start: int = 1) -> None:
+        """Renumber the selected booths in one of the packer's schemes (one undo step)."""
         ids = [i for _, i in self._need("booths")]
         if not ids:
             return
-        if prefix is None:
+        if scheme is None:
             dialog = RenumberDialog(len(ids), self.window)
             if not dialog.exec():
                 return
-            prefix, start, digits = (
-                dialog.prefix.text().strip(),
-                dialog.start.value(),
-                dialog.digits.value(),
-            )
+            scheme = dialog.scheme.currentData()
+            prefix, start = dialog.prefix.text().strip(), dialog.start.value()
         plan = self.document.plan
-        self._push(lambda: edits.renumber(plan, ids, prefix, start, digits))
+
+        def patch():
+            from planner.packing.numbering import renumber
+
+            try:
+                return renumber(plan, ids, scheme, prefix=prefix, start=start)
+            except ValueError as error:
+                raise edits.EditRefused(f"Cannot renumber: {error}.") from None
+
+        self._push(patch)
 
     def edit_zone(self) -> None:
         ids = [i for _, i in self._need("zones")]

@@ -235,38 +235,3 @@ def split_booth(plan: Plan, booth_id: str, unit: float | None = None) -> Patch:
                 )
             )
     return edit.build()
-
-
-# -- renumbering ----------------------------------------------------------------------------
-def reading_order(booths: list[Booth], row_tolerance: float = 1.0) -> list[Booth]:
-    """North to south in rows, west to east within a row: how a visitor reads the floor."""
-    keyed = sorted(booths, key=lambda b: -b.geometry.centroid.y)
-    rows: list[list[Booth]] = []
-    for booth in keyed:
-        y = booth.geometry.centroid.y
-        if rows and abs(rows[-1][0].geometry.centroid.y - y) <= row_tolerance:
-            rows[-1].append(booth)
-        else:
-            rows.append([booth])
-    return [b for row in rows for b in sorted(row, key=lambda b: b.geometry.centroid.x)]
-
-
-def renumber(
-    plan: Plan, booth_ids: list[str], prefix: str, start: int = 1, digits: int = 2
-) -> Patch:
-    """Number the booths ``prefix + start...`` in reading order; others' numbers must not clash."""
-    if start < 0 or digits < 1 or digits > 6:
-        raise EditRefused("Numbers start at 0 or more, with 1 to 6 digits.")
-    chosen = [plan.booths[i] for i in booth_ids if i in plan.booths]
-    if not chosen:
-        raise EditRefused("Select the booths to renumber.")
-    ordered = reading_order(chosen)
-    numbers = [f"{prefix}{start + k:0{digits}d}" for k in range(len(ordered))]
-    others = {b.number for b in plan.booths.values() if b.id not in set(booth_ids)}
-    clash = sorted(set(numbers) & others)
-    if clash:
-        raise EditRefused(f"Number {clash[0]} is already used by another booth.")
-    edit = plan.edit(f"Renumber {len(ordered)} booths")
-    for booth, number in zip(ordered, numbers, strict=True):
-        edit.put(replace(booth, number=number))
-    return edit.build()

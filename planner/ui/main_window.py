@@ -74,8 +74,9 @@ class MainWindow(QMainWindow):
         self._add_panel_toggles()
         self.files.recent_changed.connect(self._fill_recent_menu)
         self._fill_recent_menu()
-        self.document.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
-        self.document.path_changed.connect(lambda _path: self._update_title())
+        # Bound methods, not lambdas: Qt drops them when the window goes, before its children.
+        self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.path_changed.connect(self._update_title)
         self.document.plan_changed.connect(self._plan_changed)
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.status_message.connect(self.statusBar().showMessage)
@@ -216,7 +217,7 @@ class MainWindow(QMainWindow):
             self.view.zoom_to_fit()
             self._update_title()
 
-    def _update_title(self) -> None:
+    def _update_title(self, *_ignored) -> None:
         path = self.document.path
         name = path.name if path else self.tr("Untitled")
         self.setWindowFilePath(str(path) if path else "")

@@ -76,19 +76,22 @@ class PackRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         self.dialog = dialog
-        job = Job(lambda progress, cancel: pack_plan(plan, zone_ids, progress, cancel))
+        job = Job(lambda progress, cancel: (plan, pack_plan(plan, zone_ids, progress, cancel)))
         dialog.canceled.connect(job.cancel)
+        # Bound methods, not lambdas: Qt drops the connections if this runner goes first.
         job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(lambda result: self._done(plan, result))
+        job.signals.finished.connect(self._finished)
         job.signals.failed.connect(self._failed)
         self.job = job
         return job.start()
 
     def _progress(self, fraction: float, message: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        dialog = self.dialog
+        if dialog is not None:
             if message:
-                self.dialog.setLabelText(message)
+                dialog.setLabelText(message)
+            # A modal progress dialog runs the event loop in setValue: the job may finish here.
+            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
 
     def _close(self) -> None:
         if self.dialog is not None:
@@ -97,6 +100,9 @@ class PackRunner(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         self.job = None
+
+    def _finished(self, outcome: tuple[Plan, object]) -> None:
+        self._done(*outcome)
 
     def _done(self, plan: Plan, result) -> None:
         self._close()

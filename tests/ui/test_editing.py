@@ -80,8 +80,10 @@ def test_merge_split_duplicate_rotate_renumber(window, qtbot):
     copy_id = window.selection.ids("booths")[0]
     assert plan.booths[copy_id].number == "A03b"
     edit.rotate()
-    edit.renumber(prefix="B", start=1, digits=2)
-    assert window.document.plan.booths[copy_id].number == "B01"
+    window.actions["select-all"].trigger()
+    edit.renumber("prefix", prefix="B", start=1)
+    numbers = sorted(b.number for b in window.document.plan.booths.values())
+    assert numbers == ["B-01", "B-02", "B-03", "B-04"]
     for _ in range(5):
         window.actions["undo"].trigger()
     assert window.document.plan == start

@@ -42,19 +42,31 @@ class ProblemsPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self.check_now)
-        document.plan_changed.connect(lambda _patch: self._timer.start())
+        document.plan_changed.connect(self._plan_changed)
+        self._timer.start()
+
+    def _plan_changed(self, _patch) -> None:
         self._timer.start()
 
     def check_now(self) -> Job:
         """Start a check of the current plan; its result is used only if still current."""
         plan = self.document.plan
         self.summary.setText(self.tr("Checking…"))
-        job = Job(lambda progress, cancel: check_plan(plan))
-        job.signals.finished.connect(lambda problems: self._show(plan, problems))
-        job.signals.failed.connect(lambda error: self.summary.setText(str(error)))
+        job = Job(lambda progress, cancel: (plan, check_plan(plan)))
+        # Bound methods, not lambdas: Qt drops the connection if this panel is deleted first.
+        job.signals.finished.connect(self._checked)
+        job.signals.failed.connect(self._failed)
         self._jobs = [j for j in self._jobs if not j.done.is_set()] + [job]
         self._job = job
         return job.start()
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(
+            self.tr("The rules could not be checked: %1").replace("%1", str(error))
+        )
+
+    def _checked(self, result: tuple[Plan, list]) -> None:
+        self._show(*result)
 
     def _show(self, plan: Plan, problems: list) -> None:
         if plan is not self.document.plan:

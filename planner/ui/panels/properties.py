@@ -59,7 +59,7 @@ class PropertiesPanel(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
         selection.changed.connect(self.refresh)
-        document.plan_changed.connect(lambda _patch: self.refresh())
+        document.plan_changed.connect(self.refresh)
         self.refresh()
 
     # -- building the form -----------------------------------------------------------------
@@ -90,7 +90,7 @@ class PropertiesPanel(QWidget):
         self.form.addRow(label, combo)
         return combo
 
-    def refresh(self) -> None:
+    def refresh(self, *_ignored) -> None:
         self._clear()
         self.message.clear()
         keys = self.selection.all()

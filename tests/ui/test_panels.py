@@ -1,0 +1,102 @@
+"""The properties panel refuses bad values; auto-pack runs in the background as one undo step;
+broken rules are listed and a click on one selects its booth; autosave and recovery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from shapely.geometry import box
+from ui_helpers import click
+
+from planner.formats.plan_file import read_plan
+from planner.ui.autosave import offer_recovery, pending_recoveries, start_autosave
+
+LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+
+
+def _field(window, key: str) -> QLineEdit:
+    return window.properties.findChild(QLineEdit, f"prop-{key}")
+
+
+def test_booth_size_abc_or_negative_is_refused_and_nothing_changes(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    start = window.document.plan
+    for bad in ("abc", "-3", "0"):
+        width = _field(window, "width")
+        width.setText(bad)
+        qtbot.keyClick(width, Qt.Key.Key_Return)
+        assert window.document.plan is start
+        message = window.properties.message.text()
+        assert "width" in message and bad.lstrip("-") in message
+    assert window.document.undo_stack.count() == 0
+
+
+def test_booth_size_and_number_change_in_one_step(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    _field(window, "width").setText("4,5")  # a comma decimal is read as 4.5
+    number = _field(window, "number")
+    number.setText("A1-Sơn La")
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    booth = window.document.plan.booths["booth-1"]
+    assert booth.number == "A1-Sơn La"
+    assert round(booth.geometry.area, 6) == 13.5
+    assert window.document.undo_stack.count() == 1
+    assert window.properties.message.text() == ""
+
+
+def test_a_number_already_taken_is_refused(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    number = _field(window, "number")
+    number.setText("A02")
+    qtbot.keyClick(number, Qt.Key.Key_Return)
+    assert window.document.plan.booths["booth-1"].number == "A01"
+    assert "A02" in window.properties.message.text()
+
+
+def test_auto_pack_is_one_undo_step_and_shows_the_report(window, qtbot):
+    window.document.replace_plan(read_plan(LAYOUTS / "sonla-week-coopmart.boothplan"), None)
+    start = window.document.plan
+    window.actions["pack"].trigger()
+    qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
+    packed = window.document.plan
+    assert len(packed.booths) > len(start.booths)
+    assert window.document.undo_stack.count() == 1
+    assert window.packer.report is not None and window.packer.report.text.toPlainText()
+    window.actions["undo"].trigger()
+    assert window.document.plan == start
+
+
+def test_problems_are_listed_and_a_click_selects_the_booth(window, qtbot):
+    plan = window.document.plan
+    overlapping = (
+        plan.edit("Overlap")
+        .put(plan.booths["booth-2"].__class__("booth-9", "A09", box(4, 4, 7, 7)))
+        .build()
+    )
+    window.document.push(overlapping)
+    qtbot.waitUntil(lambda: window.problems.list.count() > 0, timeout=10_000)
+    assert "booth-9" in window.scene.state.problems
+    rows = [window.problems.list.item(i) for i in range(window.problems.list.count())]
+    row = next(r for r in rows if r.data(Qt.ItemDataRole.UserRole) == "booth-9")
+    window.problems.list.itemClicked.emit(row)
+    assert window.selection.all() == [("booths", "booth-9")]
+
+
+def test_autosave_writes_a_recovery_file_that_is_offered_back(window, qtbot, monkeypatch):
+    saver = start_autosave(window, seconds=3600)
+    assert not saver.save_now()  # nothing unsaved yet
+    click(qtbot, window.view, 4.5, 4.5)
+    window.actions["delete"].trigger()
+    assert saver.save_now()
+    edited = window.document.plan
+    # A crash: the saver never cleans up; a later run (another pid) finds its file.
+    window.document.undo_stack.cleanChanged.disconnect(saver._clean_changed)
+    monkeypatch.setattr("os.getpid", lambda: -1)
+    assert [p for p, _ in pending_recoveries()] == [saver.path]
+    window.document.replace_plan(read_plan(LAYOUTS / "sonla-week-coopmart.boothplan"), None)
+    assert offer_recovery(window, answer=True)
+    assert window.document.plan == edited
+    assert window.document.modified  # recovered work still needs saving
+    assert pending_recoveries() == []
