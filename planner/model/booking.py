@@ -57,14 +57,19 @@ def exhibitor_label(plan: Plan, exhibitor_id: str | None) -> str:
     return exhibitor.name if exhibitor else str(exhibitor_id)
 
 
-def find_booths(plan: Plan, booth_refs: Iterable[str]) -> list[Booth]:
-    """Booths by id or by number, in the order given, each once; unknown ones are refused."""
+def find_booths(
+    plan: Plan, booth_refs: Iterable[str], index: dict[str, Booth] | None = None
+) -> list[Booth]:
+    """Booths by id or by number, in the order given, each once; unknown ones are refused.
+
+    ``index`` (from :func:`booth_index`) saves rebuilding the lookup when called many times.
+    """
     if isinstance(booth_refs, str):  # one booth given on its own, not a list of one
         booth_refs = [booth_refs]
+    index = booth_index(plan) if index is None else index
     found: list[Booth] = []
-    by_number = {b.number: b for b in plan.booths.values()}
     for ref in booth_refs:
-        booth = plan.booths.get(ref) or by_number.get(ref)
+        booth = index.get(ref)
         if booth is None:
             raise BookingError(f"There is no booth {ref!r} in the plan.")
         if booth not in found:
@@ -72,6 +77,13 @@ def find_booths(plan: Plan, booth_refs: Iterable[str]) -> list[Booth]:
     if not found:
         raise BookingError("No booth was given.")
     return found
+
+
+def booth_index(plan: Plan) -> dict[str, Booth]:
+    """Booths by number and by id (an id wins over another booth's equal number)."""
+    index = {b.number: b for b in plan.booths.values() if b.number}
+    index.update(plan.booths)
+    return index
 
 
 class _Booking:
@@ -125,32 +137,51 @@ def assign(
     Refused for an unknown booth or exhibitor, a blocked booth, or a booth another exhibitor
     holds (release it first).
     """
-    _check_status(status)
-    if status not in HELD_STATUSES:
-        raise BookingError(
-            f"A booth given to an exhibitor is on hold, reserved or confirmed, "
-            f"not {LABELS[status].lower()}."
-        )
-    exhibitor = plan.exhibitors.get(exhibitor_id)
-    if exhibitor is None:
-        raise BookingError(f"There is no exhibitor {exhibitor_id!r} in the plan.")
-    booths = find_booths(plan, booth_ids)
-    for booth in booths:
-        if booth.status == BLOCKED:
+    return assign_many(plan, [(booth_ids, exhibitor_id, status)], at)
+
+
+def assign_many(
+    plan: Plan,
+    requests: Sequence[tuple[Sequence[str], str, str]],
+    at: str | None = None,
+    description: str | None = None,
+) -> Patch:
+    """Several :func:`assign` requests ``(booths, exhibitor_id, status)`` as one patch.
+
+    Each request is checked against the booths as the earlier requests left them, so two
+    requests for one booth are refused like two separate assigns would be.
+    """
+    index = booth_index(plan)
+    booking: _Booking | None = None
+    for booth_ids, exhibitor_id, status in requests:
+        _check_status(status)
+        if status not in HELD_STATUSES:
             raise BookingError(
-                f"{_cap(booth_label(booth))} is blocked and cannot be given to "
-                f"{exhibitor.name}; unblock it first."
+                f"A booth given to an exhibitor is on hold, reserved or confirmed, "
+                f"not {LABELS[status].lower()}."
             )
-        if booth.exhibitor_id not in (None, exhibitor_id):
-            raise BookingError(
-                f"{_cap(booth_label(booth))} is already held by "
-                f"{exhibitor_label(plan, booth.exhibitor_id)}; release it first."
-            )
-    numbers = ", ".join(b.number or b.id for b in booths)
-    booking = _Booking(plan, f"Assign {numbers} to {exhibitor.name}", at)
-    for booth in booths:
-        booking.change(booth, "assign", status, exhibitor_id)
-    return booking.build()
+        exhibitor = plan.exhibitors.get(exhibitor_id)
+        if exhibitor is None:
+            raise BookingError(f"There is no exhibitor {exhibitor_id!r} in the plan.")
+        booths = find_booths(plan, booth_ids, index)
+        if booking is None:
+            numbers = ", ".join(b.number or b.id for b in booths)
+            booking = _Booking(plan, description or f"Assign {numbers} to {exhibitor.name}", at)
+        for original in booths:
+            booth = booking.builder.current("booths", original.id)
+            if booth.status == BLOCKED:
+                raise BookingError(
+                    f"{_cap(booth_label(booth))} is blocked and cannot be given to "
+                    f"{exhibitor.name}; unblock it first."
+                )
+            if booth.exhibitor_id not in (None, exhibitor_id):
+                raise BookingError(
+                    f"{_cap(booth_label(booth))} is already held by "
+                    f"{exhibitor_label(plan, booth.exhibitor_id)}; release it first."
+                )
+        for booth in booths:
+            booking.change(booth, "assign", status, exhibitor_id)
+    return booking.build() if booking is not None else Patch((), description or "")
 
 
 def release(plan: Plan, booth_ids: Sequence[str], at: str | None = None) -> Patch:
@@ -243,6 +274,8 @@ __all__ = [
     "HELD_STATUSES",
     "BookingError",
     "assign",
+    "assign_many",
+    "booth_index",
     "find_booths",
     "history",
     "move",

@@ -28,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planner.model.booking import HELD_STATUSES, BookingError, assign, now_iso
+from planner.model.booking import HELD_STATUSES, BookingError, assign_many, now_iso
 from planner.model.booth_sides import side_contacts
 from planner.model.entities import Booth, Exhibitor
 from planner.model.natural_order import natural_key
@@ -267,12 +267,8 @@ def allocate(
     placements, unplaced = chosen
     placements.sort(key=lambda pg: rank[pg[0].exhibitor_id])  # report in priority order
 
-    patch = Patch(description="Allocate exhibitors")
-    current = plan
-    for placement, group in placements:
-        step = assign(current, group, placement.exhibitor_id, placement.status, at)
-        current = current.apply(step)
-        patch = patch.then(step, "Allocate exhibitors")
+    requests = [(group, p.exhibitor_id, p.status) for p, group in placements]
+    patch = assign_many(plan, requests, at, "Allocate exhibitors")
     unplaced.sort(key=lambda u: rank[u.exhibitor_id])
     return AllocationResult(patch, tuple(p for p, _ in placements), tuple(unplaced))
 

@@ -11,6 +11,7 @@ from planner.formats.plan_file import read_plan, write_plan
 from planner.model.booking import (
     BookingError,
     assign,
+    assign_many,
     history,
     move,
     release,
@@ -189,3 +190,19 @@ def test_any_sequence_of_requests_keeps_booking_consistent(plan, operations):
                 assert booth.exhibitor_id is None
             if booth.status in (RESERVED, CONFIRMED):
                 assert booth.exhibitor_id in plan.exhibitors
+
+
+def test_assign_many_is_one_patch_checked_request_by_request(plan):
+    patch = assign_many(
+        plan, [(["A1", "A2"], "exhibitor-1", CONFIRMED), (["A3"], "exhibitor-2", ON_HOLD)], at=AT
+    )
+    after = plan.apply(patch)
+    assert [after.booths[f"booth-{n}"].exhibitor_id for n in (1, 2, 3)] == [
+        "exhibitor-1",
+        "exhibitor-1",
+        "exhibitor-2",
+    ]
+    assert sorted(e.id for e in after.booking_events.values()) == ["event-1", "event-2", "event-3"]
+    with pytest.raises(BookingError, match="Booth A2 is already held by Sơn La Co-op"):
+        assign_many(plan, [(["A2"], "exhibitor-1", RESERVED), (["A2"], "exhibitor-2", RESERVED)])
+    assert not assign_many(plan, [])
