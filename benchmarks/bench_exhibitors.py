@@ -20,9 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from shapely import box  # noqa: E402
+
 from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors  # noqa: E402
 from planner.formats.geojson_floor import read_floor  # noqa: E402
-from planner.model import Plan  # noqa: E402
+from planner.model import Booth, Exhibitor, Plan  # noqa: E402
 from planner.model.pricing import booth_prices, corner_booth_ids  # noqa: E402
 from planner.model.reports import build_report  # noqa: E402
 from planner.packing.allocate import allocate  # noqa: E402
@@ -87,7 +89,33 @@ def main() -> int:
     for unplaced in result.unplaced:
         print(f"  not placed: {unplaced.name}: {unplaced.reason}")
     del both
+    big = _big_fair()
+    print(
+        f"Synthetic fair: {len(big.booths)} booths in 10 blocks, {len(big.exhibitors)} exhibitors"
+    )
+    result = timed("allocate (big fair)", max(1, args.repeat // 2), lambda: allocate(big))
+    timed("corner booths (big fair)", args.repeat, lambda: corner_booth_ids(big))
+    timed("build report (big fair)", args.repeat, lambda: build_report(big.apply(result.patch)))
     return 0
+
+
+def _big_fair() -> Plan:
+    """3000 booths in ten double rows of 150, and 1000 exhibitors asking for 1 to 4 booths."""
+    booths = []
+    for block in range(10):
+        for row in range(2):
+            for col in range(150):
+                n = len(booths) + 1
+                geometry = box(col * 3, block * 9 + row * 3, col * 3 + 3, block * 9 + row * 3 + 3)
+                booths.append(Booth(id=f"booth-{n}", number=f"R{block}-{n}", geometry=geometry))
+    sectors = ("textiles", "machinery", "furniture", "agriculture")
+    people = [
+        Exhibitor(
+            id=f"exhibitor-{i}", name=f"Công ty {i}", sector=sectors[i % 4], booths_wanted=1 + i % 4
+        )
+        for i in range(1, 1001)
+    ]
+    return Plan.from_entities([*booths, *people])
 
 
 def _import_and_allocate(floor: Plan) -> Plan:
