@@ -199,15 +199,33 @@ def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
     return list(rects[front])
 
 
+def _by_region(booths: list[Booth], region_of: dict) -> dict[str, list[Booth]]:
+    out: dict[str, list[Booth]] = {}
+    for booth in booths:
+        out.setdefault(region_of[booth.id].key, []).append(booth)
+    return out
+
+
 def _number(base: Plan, booths: list[Booth], region_of: dict, regions: list[Region]) -> list:
+    """Number the new booths region by region; kept booths keep theirs, none is repeated.
+
+    Two regions that would share a prefix (two halls both called "Hall A") get A and A2.
+    """
     taken = {b.number for b in base.booths.values()}
+    by_region = _by_region(booths, region_of)
+    used_prefixes: set[str] = set()
     out: list[Booth] = []
     for region in regions:
-        mine = [b for b in booths if region_of[b.id].key == region.key]
+        mine = by_region.get(region.key, [])
         if not mine:
             continue
         scheme = "prefix" if region.use in ("car", "culinary") else "hundreds"
-        prefix = default_prefix(base, region)
+        prefix = code = default_prefix(base, region)
+        n = 1
+        while prefix in used_prefixes:
+            n += 1
+            prefix = f"{code}{n}"
+        used_prefixes.add(prefix)
         numbers = numbers_for([b.geometry for b in mine], scheme, prefix, 1, taken)
         taken.update(numbers)
         numbered = [replace(b, number=n) for b, n in zip(mine, numbers, strict=True)]
@@ -224,9 +242,10 @@ def _report(plan, regions, keep, booths, region_of, doors, target, all_regions) 
         if region is not None:
             kept_by[region.key] = kept_by.get(region.key, 0) + 1
     rows = []
+    by_region = _by_region(booths, region_of)
     for region in regions:
         usable = shapely.difference(region.geometry, blocked).area
-        placed = sum(1 for b in booths if region_of[b.id].key == region.key)
+        placed = len(by_region.get(region.key, []))
         kept = kept_by.get(region.key, 0)
         rows.append(
             ZoneCapacity(
