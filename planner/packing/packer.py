@@ -3,7 +3,8 @@
 Order of work: take away the available, unlocked booths of the regions being packed (locked
 booths and those whose status is kept on re-pack stay, with their numbers, and keep the aisle
 they front on); fill each region with its best row pattern, then a second pattern in what is
-left; open a way to every door; prune new booths that still break a rule; number the new ones.
+left (an irregular region is also tried cut at its inside corners); open a way to every door;
+prune new booths that still break a rule; number the new ones.
 """
 
 from __future__ import annotations
@@ -133,7 +134,8 @@ def pack(
             new.append((region, layout))
 
     tell(0.85, "Checking aisles and doors")
-    ids = iter(base.new_ids("booths", sum(lay.count for _, lay in new)))
+    # Fresh ids after every id the plan had, so no booth history is inherited by a new booth.
+    ids = iter(plan.new_ids("booths", sum(lay.count for _, lay in new)))
     booths: list[Booth] = []
     region_of: dict[str, Region] = {}
     for region, layout in new:

@@ -134,6 +134,7 @@ def test_repack_after_a_new_column_keeps_sold_and_locked_booths(laocai, laocai_p
     assert not any(b.geometry.intersects(col.geometry) for b in again.booths.values())
     assert check(again) == []
     assert result.report.removed > 0
+    assert not set(result.placed_ids) & set(plan.booths), "no new booth takes an old id"
     assert sum(z.kept for z in result.report.zones) == len(kept)
 
 
