@@ -47,23 +47,19 @@ class Floor:
     doors: list  # clear rectangles
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
-    aisles: BaseGeometry | None = None  # halls less obstacles, prepared
     site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
     occupied: list = field(default_factory=list)  # booth polygons standing
     reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
 
 
 def prepare_floor(floor: Floor) -> None:
+    """Everything no booth may stand on, in one geometry cut from each region."""
     cuts = [g for g in (floor.solid, *floor.doors) if g is not None and not g.is_empty]
     floor.no_booths = shapely.union_all(cuts) if cuts else None
-    aisles = floor.hall
-    if floor.obstacles is not None:
-        aisles = shapely.difference(aisles, floor.obstacles)
-    shapely.prepare(aisles)
-    floor.aisles = aisles
 
 
 def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
+    """Keep aisles free along region borders and from a door into zones with wider aisles."""
     floor.reserved.extend(_border_strips(regions, floor.hall))
     floor.reserved.extend(_corridors(floor.plan, regions, floor.doors, floor.hall))
 
