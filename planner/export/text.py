@@ -12,6 +12,17 @@ from planner.export.labels import tokens, wrap
 FAKE_BOLD = 0.035  # stroke width as a fraction of the size, for headings and numbers
 
 
+def printable(text: str) -> str:
+    r"""``text`` with control characters (a newline pasted into a name) turned into spaces.
+
+    >>> printable("Sơn La\nHTX\t1")
+    'Sơn La HTX 1'
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else " " for c in text)
+
+
 def draw_text(
     canv: Canvas,
     x: float,
@@ -34,6 +45,7 @@ def draw_text(
         canv.translate(x, y)
         canv.rotate(angle)
         x = y = 0.0
+    text = printable(text)
     width = unit_width(text) * size
     if align == "centre":
         x -= width / 2.0

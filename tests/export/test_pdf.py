@@ -348,3 +348,19 @@ def test_index_of_an_empty_floor_says_so():
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "No exhibitors in this plan yet." in text
     assert "No booths in this plan yet." in text
+
+
+def test_odd_characters_in_names_do_not_break_the_export():
+    from dataclasses import replace
+
+    plan = small_plan()
+    odd = {"Sơn La": "Sơn La\nHTX\t1", "大理": "大理 🍵 𠀀 %PDF ) ( \\ <script>"}
+    changed = [replace(e, name=odd[e.name]) for e in plan.exhibitors.values() if e.name in odd]
+    builder = plan.edit("odd names")
+    for exhibitor in changed:
+        builder = builder.put(exhibitor)
+    plan = plan.apply(builder.build())
+    data = render_pdf_bytes(plan, PdfOptions(paper="A4", index=True, exhibitor="Sơn La"))
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Sơn La HTX 1" in text
+    assert "%PDF ) ( \\ <script>" in text
