@@ -6,11 +6,12 @@ script) opens the plan, saves a screenshot of the main window once it is shown, 
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.errors import BoothplanError
@@ -66,7 +67,21 @@ def run_app(path: str | None) -> int:
 
         start_autosave(window)
         QTimer.singleShot(0, lambda: offer_recovery(window))
-    return app.exec()
+    code = app.exec()
+    _tear_down(window)
+    return code
+
+
+def _tear_down(window) -> None:
+    """Finish background jobs and delete the window while the QApplication still exists, so no
+    worker thread or canvas item outlives Qt at interpreter shutdown."""
+    from planner.ui.workers import wait_for_jobs
+
+    wait_for_jobs()
+    window.scene.clear()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def _screenshot_and_quit(window, path: Path) -> None:

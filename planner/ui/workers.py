@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
 class JobSignals(QObject):
@@ -20,12 +20,14 @@ class JobSignals(QObject):
     failed = Signal(object)  # the exception
 
 
-class Job(QRunnable):
-    """``work(progress, cancel)`` run in the global thread pool."""
+class Job:
+    """``work(progress, cancel)`` run in the global thread pool.
+
+    A plain object handing a Python callable to the pool: a Python subclass of QRunnable
+    kept alive past the pool's use crashed the interpreter at exit (PySide6 6.12).
+    """
 
     def __init__(self, work: Callable[[Callable[[float, str], None], Callable[[], bool]], Any]):
-        super().__init__()
-        self.setAutoDelete(False)  # the owner keeps it until its signals are handled
         self.signals = JobSignals()
         self._work = work
         self._cancel = threading.Event()
@@ -40,14 +42,30 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self.signals.progress.emit, self._cancel.is_set)
+            result = self._work(self._report_progress, self._cancel.is_set)
         except BaseException as error:  # reported to the GUI thread, shown there
-            self.done.set()
-            self.signals.failed.emit(error)
+            self._emit(self.signals.failed, error)
             return
+        self._emit(self.signals.finished, result)
+
+    def _report_progress(self, fraction: float, message: str) -> None:
+        try:
+            self.signals.progress.emit(fraction, message)
+        except RuntimeError:  # the window went away while working: nobody to tell
+            self._cancel.set()
+
+    def _emit(self, signal, value) -> None:
         self.done.set()
-        self.signals.finished.emit(result)
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window went away while working: nobody to tell
+            pass
 
     def start(self) -> Job:
-        QThreadPool.globalInstance().start(self)
+        QThreadPool.globalInstance().start(self.run)
         return self
+
+
+def wait_for_jobs(msecs: int = 30_000) -> bool:
+    """Let running jobs finish (on quit), so no thread outlives the objects it reports to."""
+    return QThreadPool.globalInstance().waitForDone(msecs)

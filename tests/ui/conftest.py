@@ -10,6 +10,7 @@ from shapely.geometry import box
 
 from planner.model import Booth, Exhibitor, Hall, Plan, PlanInfo, Zone
 from planner.ui import errors as ui_errors
+from planner.ui.workers import wait_for_jobs
 
 
 @pytest.fixture(autouse=True)
@@ -52,4 +53,5 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     win.view.zoom_to_fit()
-    return win
+    yield win
+    wait_for_jobs()  # no background check may outlive the window it reports to

@@ -18,6 +18,8 @@ from planner.ui.canvas import style
 from planner.ui.canvas.convert import path_of, ring_polygon
 
 Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE = 0.0, 1.0, 2.0, 3.0, 4.0
+NAMED_NUMBER_FRACTION = 0.2  # booth number height when an exhibitor's name goes under it
+NAME_FRACTION = 0.12  # exhibitor name height, relative to the booth's shorter side
 
 
 @dataclass
@@ -43,20 +45,22 @@ def draw_text_fit(
     lines: list[tuple[str, float, bool]],
     lod: float,
     family: str,
+    wrap_last: bool = False,
 ) -> None:
     """Draw ``lines`` (text, height in metres, bold) centred in ``rect``, skipping what won't fit.
 
     Text is drawn in screen pixels (the painter is scaled back by ``lod``) so it stays crisp; a
     line too small to read, or too wide for the rect, is elided or left out: the level of detail.
+    With ``wrap_last`` the last line (an exhibitor's name) may wrap onto a second line.
     """
     wanted = [(t, h * lod, b) for t, h, b in lines if t and h * lod >= style.MIN_LABEL_PX]
     if not wanted:
         return
     width_px = rect.width() * lod * 0.92
     height_px = rect.height() * lod * 0.92
-    fitted: list[tuple[str, QFont, float]] = []
+    fitted: list[tuple[str, QFont, float, bool]] = []
     used = 0.0
-    for text, px, bold in wanted:
+    for k, (text, px, bold) in enumerate(wanted):
         font = QFont(family) if family else QFont()
         font.setPixelSize(max(1, round(px)))
         font.setBold(bold)
@@ -64,10 +68,18 @@ def draw_text_fit(
         line_h = metrics.height()
         if used + line_h > height_px:
             break
+        last = k == len(wanted) - 1
+        if wrap_last and last and metrics.horizontalAdvance(text) > width_px:
+            rows = 2 if used + 2 * line_h <= height_px else 1
+            if rows == 2:
+                shown = _two_lines(text, metrics, width_px)
+                fitted.append((shown, font, 2 * line_h, True))
+                used += 2 * line_h
+                continue
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width_px)
         if not shown or shown == "…":
             continue
-        fitted.append((shown, font, line_h))
+        fitted.append((shown, font, line_h, False))
         used += line_h
     if not fitted:
         return
@@ -77,12 +89,31 @@ def draw_text_fit(
     painter.scale(1.0 / lod, 1.0 / lod)
     painter.setPen(style.colour(theme.TEXT_COLOUR))
     y = -used / 2.0
-    for text, font, line_h in fitted:
+    for text, font, line_h, _wrapped in fitted:
         painter.setFont(font)
         box = QRectF(-width_px / 2.0, y, width_px, line_h)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         y += line_h
     painter.restore()
+
+
+def _two_lines(text: str, metrics: QFontMetricsF, width_px: float) -> str:
+    """Break ``text`` at the last space that fits the first line; elide the second line."""
+    words = text.split(" ")
+    first = ""
+    for count in range(len(words), 0, -1):
+        candidate = " ".join(words[:count])
+        if metrics.horizontalAdvance(candidate) <= width_px:
+            first = candidate
+            rest = " ".join(words[count:])
+            break
+    if not first:  # no space to break at (Chinese): cut by characters
+        cut = len(text)
+        while cut > 1 and metrics.horizontalAdvance(text[:cut]) > width_px:
+            cut -= 1
+        first, rest = text[:cut], text[cut:]
+    second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width_px)
+    return f"{first}\n{second}" if rest else first
 
 
 class EntityItem(QGraphicsItem):
@@ -282,14 +313,16 @@ class BoothItem(EntityItem):
             if booth.locked and lod > 2:
                 self._paint_lock(painter, rect, lod)
             return  # zoomed out: the coloured rectangle is all that is drawn
-        number_h = shorter * theme.NUMBER_HEIGHT_FRACTION
         name = self.state.exhibitor_names.get(booth.exhibitor_id or "", "")
+        # With a name to show, the number gives up some height so both fit.
+        number_h = shorter * (NAMED_NUMBER_FRACTION if name else theme.NUMBER_HEIGHT_FRACTION)
         draw_text_fit(
             painter,
             rect,
-            [(booth.number, number_h, True), (name, number_h * 0.6, False)],
+            [(booth.number, number_h, True), (name, shorter * NAME_FRACTION, False)],
             lod,
             self.state.font_family,
+            wrap_last=True,
         )
         if booth.locked:
             self._paint_lock(painter, rect, lod)
