@@ -7,6 +7,7 @@ No widget is touched from the worker.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -56,10 +57,8 @@ class Job:
 
     def _emit(self, signal, value) -> None:
         self.done.set()
-        try:
+        with contextlib.suppress(RuntimeError):  # the window went away: nobody to tell
             signal.emit(value)
-        except RuntimeError:  # the window went away while working: nobody to tell
-            pass
 
     def start(self) -> Job:
         QThreadPool.globalInstance().start(self.run)
