@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -74,3 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("boothplan: interrupted; no file was changed.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `boothplan info --json | head`: the reader left; say nothing more. Point stdout at
+        # devnull so Python's final flush does not raise again (the recipe in the signal docs).
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
