@@ -47,6 +47,7 @@ class Floor:
     doors: list  # clear rectangles
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
+    sites: dict = field(default_factory=dict)  # hall id -> the halls it touches, as one area
     site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
     occupied: list = field(default_factory=list)  # booth polygons standing
     reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
@@ -242,15 +243,21 @@ def near(geoms, area: BaseGeometry) -> np.ndarray:
 
 def site_of(floor: Floor, region: Region) -> BaseGeometry:
     """The region's hall together with every hall it touches, directly or through others."""
-    halls = {h.id: h.geometry for h in floor.plan.halls.values()}
-    group, todo = {region.hall_id}, [region.hall_id]
+    if region.hall_id in floor.sites:
+        return floor.sites[region.hall_id]
+    ids = list(floor.plan.halls)
+    geoms = np.array([floor.plan.halls[h].geometry for h in ids], dtype=object)
+    tree = shapely.STRtree(geoms)
+    group, todo = {ids.index(region.hall_id)}, [ids.index(region.hall_id)]
     while todo:
-        here = halls[todo.pop()]
-        for other, geom in halls.items():
-            if other not in group and here.distance(geom) < 1e-6:
-                group.add(other)
-                todo.append(other)
-    return shapely.union_all([halls[h] for h in sorted(group)])
+        for other in tree.query(geoms[todo.pop()], predicate="dwithin", distance=1e-6):
+            if int(other) not in group:
+                group.add(int(other))
+                todo.append(int(other))
+    site = shapely.union_all(geoms[sorted(group)])
+    for k in group:
+        floor.sites[ids[k]] = site
+    return site
 
 
 def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check_cancel):
