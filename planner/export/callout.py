@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from planner import theme
 from planner.export.fonts import unit_width
+from planner.export.geometry import box_array, covered_area
 from planner.export.layout import MM, Box, Transform
 from planner.export.scene import BoothItem
 from planner.export.text import draw_text, fit_lines
@@ -47,24 +47,17 @@ def callout_box(
             y = min(max(y, frame.y0 + 2), frame.y1 - h - 2)
             candidates.append((reach, Box(x, y, x + w, y + h)))
 
-    others = np.array([(b.x0, b.y0, b.x1, b.y1) for b in obstacles] or [(0, 0, 0, 0)], float)
-    mine = np.array([(b.x0, b.y0, b.x1, b.y1) for b in anchor_boxes], float)
+    others = box_array(obstacles)
+    mine = box_array(anchor_boxes)
 
     def cost(candidate: tuple[float, Box]) -> float:
         reach, box = candidate
-        covered = _overlap_total(box, others)
-        hidden = _overlap_total(box, mine) * 50.0
+        covered = covered_area(box, others)
+        hidden = covered_area(box, mine) * 50.0
         # A little area is worth covering to keep the leader lines short.
         return covered + hidden + reach * 0.01 * w * h
 
     return min(candidates, key=cost)[1]
-
-
-def _overlap_total(box: Box, boxes: np.ndarray) -> float:
-    """Total area of ``boxes`` (rows x0, y0, x1, y1) that ``box`` covers."""
-    w = np.minimum(box.x1, boxes[:, 2]) - np.maximum(box.x0, boxes[:, 0])
-    h = np.minimum(box.y1, boxes[:, 3]) - np.maximum(box.y0, boxes[:, 1])
-    return float(np.sum(np.clip(w, 0, None) * np.clip(h, 0, None)))
 
 
 def draw_callout(

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -92,3 +93,19 @@ def bounds_box(geometry: BaseGeometry) -> Box:
 
 def overlaps(a: Box, b: Box) -> bool:
     return a.x0 <= b.x1 and b.x0 <= a.x1 and a.y0 <= b.y1 and b.y0 <= a.y1
+
+
+def box_array(boxes: list[Box]) -> np.ndarray:
+    """Boxes as an (n, 4) array of x0, y0, x1, y1, for :func:`covered_area`."""
+    return np.array([(b.x0, b.y0, b.x1, b.y1) for b in boxes] or [(0, 0, 0, 0)], float)
+
+
+def covered_area(box: Box, boxes: np.ndarray) -> float:
+    """Total area of ``boxes`` (rows x0, y0, x1, y1) that ``box`` covers.
+
+    >>> covered_area(Box(0, 0, 2, 2), box_array([Box(1, 1, 3, 3), Box(5, 5, 6, 6)]))
+    1.0
+    """
+    w = np.minimum(box.x1, boxes[:, 2]) - np.maximum(box.x0, boxes[:, 0])
+    h = np.minimum(box.y1, boxes[:, 3]) - np.maximum(box.y0, boxes[:, 1])
+    return float(np.sum(np.clip(w, 0, None) * np.clip(h, 0, None)))

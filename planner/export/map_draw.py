@@ -18,7 +18,14 @@ from shapely.geometry import LineString, Point
 from planner import theme
 from planner.export.colours import BoothColours, mix
 from planner.export.fonts import font_metrics, register_font, unit_width
-from planner.export.geometry import bounds_box, overlaps, polygons, rings
+from planner.export.geometry import (
+    bounds_box,
+    box_array,
+    covered_area,
+    overlaps,
+    polygons,
+    rings,
+)
 from planner.export.hatch import hatch_box
 from planner.export.labels import LabelFit, fit_booth_label
 from planner.export.layout import MM, Box, Transform
@@ -72,9 +79,10 @@ class MapPainter:
         self._areas(canv, transform, halls, None, theme.HALL_STROKE, width)
         text = mix(theme.TEXT_COLOUR, "#ffffff", 0.45) if dim else theme.TEXT_COLOUR
         self._labels(canv, transform, items, record, text)
+        booth_boxes = box_array([_page_box(transform, item.bounds) for item in items])
         for zone in plan.zones.values():
             if overlaps(bounds_box(zone.geometry), view):
-                self._zone_name(canv, transform, zone.name, zone.use, zone.geometry)
+                self._zone_name(canv, transform, zone, booth_boxes)
         for door in plan.doors.values():
             self._door(canv, transform, door.line, door.kind, door.name)
         for hall in plan.halls.values():
@@ -207,7 +215,8 @@ class MapPainter:
         canv.restoreState()
 
     # -- names and doors ------------------------------------------------------------------------
-    def _zone_name(self, canv: Canvas, transform: Transform, name: str, use: str, geometry):
+    def _zone_name(self, canv: Canvas, transform: Transform, zone, booth_boxes) -> None:
+        name, use, geometry = zone.name, zone.use, zone.geometry
         if not name.strip():
             return
         colour = mix(zone_hatch_colour(use), "#000000", 0.35)
@@ -218,7 +227,8 @@ class MapPainter:
             if size >= 4:
                 draw_text(canv, x, y - size * 0.35, name, size, colour, "centre", bold=True)
             return
-        # Other zones are full of booths: the name sits on the zone's top edge, on a white tab.
+        # Other zones are full of booths: the name goes on a white tab at the zone's top edge,
+        # just inside, on it or just outside, and left or right, wherever it hides fewest booths.
         top = LineString([((b.x0 + b.x1) / 2, b.y1 + 1), ((b.x0 + b.x1) / 2, b.y0 - 1)])
         hit = geometry.boundary.intersection(top)
         points = [p for p in getattr(hit, "geoms", [hit]) if isinstance(p, Point)]
@@ -226,14 +236,21 @@ class MapPainter:
         x, y = transform.point(anchor.x, anchor.y)
         size = 6.5 * self.k
         label = f"{name} ({use})" if use not in name.lower() else name
-        width = unit_width(label) * size
+        width = unit_width(label) * size + 4
+        slide = b.width * transform.ppm / 4
+        tabs = [
+            Box(x + dx - width / 2, y + dy - size * 0.55, x + dx + width / 2, y + dy + size * 0.75)
+            for dx in (0.0, -slide, slide)
+            for dy in (-size * 0.9, size * 0.9, 0.0)
+        ]
+        tab = min(tabs, key=lambda t: covered_area(t, booth_boxes))  # first of equals wins
         canv.saveState()
         canv.setFillColor(HexColor("#ffffff"))
         canv.setStrokeColor(HexColor(colour))
         canv.setLineWidth(0.5)
-        canv.rect(x - width / 2 - 2, y - size * 0.55, width + 4, size * 1.3, stroke=1, fill=1)
+        canv.rect(tab.x0, tab.y0, tab.width, tab.height, stroke=1, fill=1)
         canv.restoreState()
-        draw_text(canv, x, y - size * 0.3, label, size, colour, "centre")
+        draw_text(canv, tab.centre[0], tab.y0 + size * 0.25, label, size, colour, "centre")
 
     def _hall_name(self, canv: Canvas, transform: Transform, name: str, geometry) -> None:
         if not name.strip() or geometry.is_empty:
@@ -305,6 +322,12 @@ def _view(transform: Transform, frame: Box) -> Box:
         transform.origin[0] + (frame.x1 - transform.at[0]) / ppm,
         transform.origin[1] + (frame.y1 - transform.at[1]) / ppm,
     )
+
+
+def _page_box(transform: Transform, area: Box) -> Box:
+    x0, y0 = transform.point(area.x0, area.y0)
+    x1, y1 = transform.point(area.x1, area.y1)
+    return Box(x0, y0, x1, y1)
 
 
 def _clip(canv: Canvas, frame: Box) -> None:
