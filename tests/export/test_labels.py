@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
-from planner.export import geometry, labels, sorting, text
+from planner.export import colours, geometry, labels, map_draw, sorting, text
 from planner.export.fonts import font_metrics, unit_width
 from planner.export.geometry import rect_frame
 from planner.export.labels import abbreviate, fit_booth_label, fit_label, tokens, wrap
@@ -33,7 +33,7 @@ NAMES = [
 
 
 def test_doctests():
-    for module in (labels, sorting, geometry, text):
+    for module in (labels, sorting, geometry, text, colours, map_draw):
         assert doctest.testmod(module).failed == 0
 
 
