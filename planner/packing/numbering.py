@@ -69,14 +69,18 @@ def find_rows(geoms: np.ndarray) -> list[list[int]]:
     centres = shapely.get_coordinates(shapely.centroid(geoms))
     size = np.linalg.norm(edge, axis=1)
     tol = max(float(np.min(size)) / 2, 0.25) if len(size) else 0.5
-    best: list[list[int]] | None = None
+    reach = float(np.max(size)) + 0.01
+    best: tuple[int, int, list[list[int]]] | None = None
     for theta in (base, base + math.pi / 2):
         u = centres @ np.array([math.cos(theta), math.sin(theta)])
         v = centres @ np.array([-math.sin(theta), math.cos(theta)])
         rows = _cluster(v, u, tol)
-        if best is None or len(rows) < len(best):
-            best = rows
-    return best or []
+        # Rows run the way booths stand side by side: count neighbours that touch along them.
+        touching = sum(int((np.diff(u[row]) <= reach).sum()) for row in rows)
+        key = (touching, -len(rows))
+        if best is None or key > best[:2]:
+            best = (*key, rows)
+    return best[2] if best else []
 
 
 def _cluster(v: np.ndarray, u: np.ndarray, tol: float) -> list[list[int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from dataclasses import replace
@@ -60,8 +61,19 @@ def test_laocai_numbers_are_unique_and_in_the_expected_schemes(laocai, laocai_pa
     }
     assert of[car][0] == "C-01" and all(n.startswith("C-") for n in of[car])
     assert of[food][0] == "F-01" and all(n.startswith("F-") for n in of[food])
-    hall_a = [b.number for b in packed.booths.values() if b.zone_id is None and b.number[0] == "A"]
-    assert "A-101" in hall_a and "A-201" in hall_a
+    by_number = {b.number: b for b in packed.booths.values()}
+    assert "A-101" in by_number and "A-201" in by_number
+    # Numbers run along the rows: mostly, each booth stands beside the one numbered after it
+    # (cross aisles, doors and columns make the gaps).
+    for row in (1, 2, 5):
+        line = [
+            by_number[f"A-{row * 100 + k}"]
+            for k in range(1, 30)
+            if f"A-{row * 100 + k}" in by_number
+        ]
+        pairs = list(itertools.pairwise(line))
+        touching = sum(a.geometry.touches(b.geometry) for a, b in pairs)
+        assert touching >= 0.7 * len(pairs), f"row {row}: {touching} of {len(pairs)}"
 
 
 def test_laocai_report_says_what_a_target_needs(laocai):
