@@ -28,6 +28,7 @@ class TitleInfo:
     subtitle: str  # what this page is: "Floor map", "Tile B2", "Exhibitor: ..."
     page: int = 0
     pages: int = 0
+    organizer: str = ""
 
 
 def draw_title_block(canv: Canvas, box: Box, title: TitleInfo, k: float) -> None:
@@ -42,7 +43,7 @@ def draw_title_block(canv: Canvas, box: Box, title: TitleInfo, k: float) -> None
         draw_text(canv, box.x0 + pad, y, line, size, theme.TEXT_COLOUR, bold=True)
         y -= size * 0.25
     small = 7.0 * k
-    facts = [t for t in (title.venue, title.dates) if t.strip()]
+    facts = [t for t in (title.venue, title.dates, title.organizer) if t.strip()]
     rows = [" · ".join(facts)] if facts else []
     rows.append(title.subtitle)
     rows.append(f"Revision {title.revision or '-'} · printed {title.printed}")

@@ -78,7 +78,15 @@ def render_pdf(plan: Plan, options: PdfOptions) -> tuple[bytes, PdfSummary]:
     for number, page in enumerate(job.pages, start=1):
         subtitle = page.subtitle if isinstance(page, MapPage) else page.section.title
         title = TitleInfo(
-            info.name, info.venue, info.dates, info.revision, printed, subtitle, number, total
+            info.name,
+            info.venue,
+            info.dates,
+            info.revision,
+            printed,
+            subtitle,
+            number,
+            total,
+            info.organizer,
         )
         if isinstance(page, MapPage):
             draw_map_page(canv, job, page, title)

@@ -90,6 +90,7 @@ def test_names_come_back_exactly_from_the_pdf(a1_with_index, laocai):
         assert booth.number in words
     # The title block comes from plan.info.
     assert "Kim Thành, Lào Cai" in text
+    assert "Sở Công Thương Lào Cai" in text  # the organiser
     assert "Revision 7" in text and PRINTED in text
     assert f"Page 1 of {summary.pages}" in text
     assert "EXIT" in _text(path, 1)
