@@ -7,6 +7,7 @@ exhibitor names, problems, selection) so a change of colour mode is a repaint, n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPainterPath, QPolygonF
@@ -19,7 +20,8 @@ from planner.ui.canvas.convert import path_of, ring_polygon
 
 Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE = 0.0, 1.0, 2.0, 3.0, 4.0
 NAMED_NUMBER_FRACTION = 0.2  # booth number height when an exhibitor's name goes under it
-NAME_FRACTION = 0.12  # exhibitor name height, relative to the booth's shorter side
+NAME_FRACTION = 0.12
+CENTRE = Qt.AlignmentFlag.AlignCenter  # exhibitor name height, relative to the booth's shorter side
 
 
 @dataclass
@@ -39,6 +41,49 @@ def _lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
     return option.levelOfDetailFromTransform(painter.worldTransform())
 
 
+@lru_cache(maxsize=512)
+def _font(family: str, px: int, bold: bool) -> tuple[QFont, QFontMetricsF]:
+    font = QFont(family) if family else QFont()
+    font.setPixelSize(max(1, px))
+    font.setBold(bold)
+    return font, QFontMetricsF(font)
+
+
+@lru_cache(maxsize=20_000)
+def _layout(
+    lines: tuple[tuple[str, int, bool], ...],
+    width_px: float,
+    height_px: float,
+    family: str,
+    wrap_last: bool,
+) -> tuple[tuple[tuple[str, QFont, float], ...], float]:
+    """Which lines fit, elided or wrapped, and their total height. Cached: a pan or a repaint
+    at the same zoom lays out nothing again."""
+    fitted: list[tuple[str, QFont, float]] = []
+    used = 0.0
+    for k, (text, px, bold) in enumerate(lines):
+        font, metrics = _font(family, px, bold)
+        line_h = metrics.height()
+        if used + line_h > height_px:
+            break
+        last = k == len(lines) - 1
+        if (
+            wrap_last
+            and last
+            and metrics.horizontalAdvance(text) > width_px
+            and used + 2 * line_h <= height_px
+        ):
+            fitted.append((_two_lines(text, metrics, width_px), font, 2 * line_h))
+            used += 2 * line_h
+            continue
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width_px)
+        if not shown or shown == "…":
+            continue
+        fitted.append((shown, font, line_h))
+        used += line_h
+    return tuple(fitted), used
+
+
 def draw_text_fit(
     painter: QPainter,
     rect: QRectF,
@@ -53,46 +98,24 @@ def draw_text_fit(
     line too small to read, or too wide for the rect, is elided or left out: the level of detail.
     With ``wrap_last`` the last line (an exhibitor's name) may wrap onto a second line.
     """
-    wanted = [(t, h * lod, b) for t, h, b in lines if t and h * lod >= style.MIN_LABEL_PX]
+    wanted = tuple(
+        (t, round(h * lod), b) for t, h, b in lines if t and h * lod >= style.MIN_LABEL_PX
+    )
     if not wanted:
         return
-    width_px = rect.width() * lod * 0.92
-    height_px = rect.height() * lod * 0.92
-    fitted: list[tuple[str, QFont, float, bool]] = []
-    used = 0.0
-    for k, (text, px, bold) in enumerate(wanted):
-        font = QFont(family) if family else QFont()
-        font.setPixelSize(max(1, round(px)))
-        font.setBold(bold)
-        metrics = QFontMetricsF(font)
-        line_h = metrics.height()
-        if used + line_h > height_px:
-            break
-        last = k == len(wanted) - 1
-        if wrap_last and last and metrics.horizontalAdvance(text) > width_px:
-            rows = 2 if used + 2 * line_h <= height_px else 1
-            if rows == 2:
-                shown = _two_lines(text, metrics, width_px)
-                fitted.append((shown, font, 2 * line_h, True))
-                used += 2 * line_h
-                continue
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width_px)
-        if not shown or shown == "…":
-            continue
-        fitted.append((shown, font, line_h, False))
-        used += line_h
+    width_px = round(rect.width() * lod * 0.92, 1)
+    height_px = round(rect.height() * lod * 0.92, 1)
+    fitted, used = _layout(wanted, width_px, height_px, family, wrap_last)
     if not fitted:
         return
     painter.save()
-    centre = rect.center()
-    painter.translate(centre)
+    painter.translate(rect.center())
     painter.scale(1.0 / lod, 1.0 / lod)
     painter.setPen(style.colour(theme.TEXT_COLOUR))
     y = -used / 2.0
-    for text, font, line_h, _wrapped in fitted:
+    for text, font, line_h in fitted:
         painter.setFont(font)
-        box = QRectF(-width_px / 2.0, y, width_px, line_h)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(QRectF(-width_px / 2.0, y, width_px, line_h), CENTRE, text)
         y += line_h
     painter.restore()
 
@@ -268,6 +291,9 @@ class BoothItem(EntityItem):
 
     def _pad(self) -> float:
         return 0.1
+
+    def polygon(self) -> QPolygonF:
+        return self._polygon
 
     def fill_hex(self) -> str:
         booth: Booth = self.entity

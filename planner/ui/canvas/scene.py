@@ -15,6 +15,7 @@ from planner import theme
 from planner.model import Patch, Plan
 from planner.ui.canvas.convert import path_of
 from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem
+from planner.ui.canvas.overview import BoothOverview
 from planner.ui.document import PlanDocument
 from planner.ui.selection import Selection
 
@@ -40,6 +41,10 @@ class PlanScene(QGraphicsScene):
         self._preview.setBrush(QBrush(fill))
         self.addItem(self._preview)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.overview = BoothOverview(self)
+        self.overview.setVisible(False)
+        self.addItem(self.overview)
+        self.overview_mode = False
         document.plan_changed.connect(self._on_plan_changed)
         selection.changed.connect(self._on_selection_changed)
         self.rebuild()
@@ -47,6 +52,20 @@ class PlanScene(QGraphicsScene):
     # -- reading ---------------------------------------------------------------------------
     def item(self, table: str, id_: str) -> EntityItem | None:
         return self._items.get((table, id_))
+
+    def booth_items(self) -> list[EntityItem]:
+        return [item for (table, _), item in self._items.items() if table == "booths"]
+
+    def set_overview(self, on: bool) -> None:
+        """Far out: one item paints all booths; close in: each booth paints itself."""
+        if on == self.overview_mode:
+            return
+        self.overview_mode = on
+        # Hidden items cost nothing per frame; a parent "layer" item would make the view ask
+        # every child for its bounds each frame, so each booth is switched (once per crossing).
+        for item in self.booth_items():
+            item.setVisible(not on)
+        self.overview.setVisible(on)
 
     def entity_items(self) -> list[EntityItem]:
         return list(self._items.values())
@@ -73,10 +92,12 @@ class PlanScene(QGraphicsScene):
     def set_colour_by(self, mode: str) -> None:
         self.state.colour_by = mode
         self._repaint_booths()
+        self.overview.invalidate()
 
     def set_problems(self, problems: dict[str, str]) -> None:
         changed = set(problems) ^ set(self.state.problems)
         self.state.problems = dict(problems)
+        self.overview.update()
         for booth_id in changed:
             item = self._items.get(("booths", booth_id))
             if item is not None:
@@ -88,6 +109,7 @@ class PlanScene(QGraphicsScene):
         for item in self._items.values():
             self.removeItem(item)
         self._items.clear()
+        self.overview.invalidate()
         plan = self.document.plan
         self._read_exhibitors(plan)
         for table in _DRAWN_TABLES:
@@ -98,6 +120,8 @@ class PlanScene(QGraphicsScene):
     def _add(self, table: str, entity) -> None:
         item = ITEM_TYPES[table](entity, self.state)
         self._items[(table, entity.id)] = item
+        if table == "booths" and self.overview_mode:
+            item.setVisible(False)
         self.addItem(item)
 
     def _on_plan_changed(self, patch: Patch | None) -> None:
@@ -123,6 +147,8 @@ class PlanScene(QGraphicsScene):
                 item.set_entity(change.after)
         if exhibitors_touched:
             self._repaint_booths()
+        if any(c.table in ("booths", "exhibitors") for c in patch):
+            self.overview.invalidate()
         if any(c.table == "halls" for c in patch):
             self._update_scene_rect()
         self.selection.prune(lambda key: plan.get(*key) is not None)
@@ -141,6 +167,8 @@ class PlanScene(QGraphicsScene):
         new = set(self.selection.all())
         changed = new ^ self.state.selected
         self.state.selected = new
+        if self.overview_mode:
+            self.overview.update()
         for key in changed:
             item = self._items.get(key)
             if item is not None:

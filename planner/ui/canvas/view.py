@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
 from planner.ui.canvas.convert import to_model, to_scene
+from planner.ui.canvas.overview import OVERVIEW_PX_PER_M
 from planner.ui.canvas.ruler import RULER_BAND, RULER_PX, Ruler, nice_step
 from planner.ui.canvas.scene import PlanScene
 from planner.ui.tools.base import Mods, Tool
@@ -89,8 +90,18 @@ class PlanView(QGraphicsView):
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
         if steps:
-            self.zoom_by(1.25**steps)
+            self.zoom_about(1.25**steps, event.position().toPoint())
         event.accept()
+
+    def zoom_about(self, factor: float, pixel) -> None:
+        """Zoom keeping the floor point under ``pixel`` (viewport) where it is."""
+        anchor = self.mapToScene(pixel)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.zoom_by(factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        drift = self.mapFromScene(anchor) - pixel
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
 
     # -- mouse ---------------------------------------------------------------------------
     def _model_point(self, event: QMouseEvent) -> tuple[float, float]:
@@ -210,19 +221,25 @@ class PlanView(QGraphicsView):
         pen = QPen(colour, 0)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        left = math.floor(rect.left() / step) * step
-        top = math.floor(rect.top() / step) * step
-        lines = []
-        x = left
+        lines: list[QLineF] = []
+        x = math.floor(rect.left() / step) * step
         while x <= rect.right():
-            lines.append((QPointF(x, rect.top()), QPointF(x, rect.bottom())))
+            lines.append(QLineF(x, rect.top(), x, rect.bottom()))
             x += step
-        y = top
+        y = math.floor(rect.top() / step) * step
         while y <= rect.bottom():
-            lines.append((QPointF(rect.left(), y), QPointF(rect.right(), y)))
+            lines.append(QLineF(rect.left(), y, rect.right(), y))
             y += step
-        for a, b in lines:
-            painter.drawLine(a, b)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.drawLines(lines)  # one call, not one per line
+        painter.restore()
+
+    def paintEvent(self, event) -> None:
+        # Every way of zooming (wheel, fit, tests' scale()) ends in a paint: choose the
+        # level of detail here, before the items are drawn.
+        self.plan_scene.set_overview(self.scale_px_per_m() < OVERVIEW_PX_PER_M)
+        super().paintEvent(event)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -1,0 +1,69 @@
+"""The canvas: level of detail when zoomed out, colour modes, zoom about the cursor, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from ui_helpers import pos
+
+from planner import theme
+
+
+def _paint(window, qtbot):
+    window.view.viewport().grab()  # a frame, as the screen gets it
+
+
+def test_zoomed_out_booths_are_painted_by_one_overview_item(window, qtbot):
+    view, scene = window.view, window.scene
+    view.resetTransform()
+    view.scale(2, 2)  # 2 px per metre: far out
+    _paint(window, qtbot)
+    assert scene.overview_mode and scene.overview.isVisible()
+    assert not scene.item("booths", "booth-1").isVisible()
+    view.scale(10, 10)  # 20 px per metre: each booth paints itself, with its number
+    _paint(window, qtbot)
+    assert not scene.overview_mode
+    assert scene.item("booths", "booth-1").isVisible()
+
+
+def test_colour_by_sector_uses_the_exhibitors_sector(window, qtbot):
+    plan = window.document.plan
+    booth = plan.booths["booth-1"]
+    from dataclasses import replace
+
+    window.document.push(
+        plan.edit("Give").put(replace(booth, exhibitor_id="exhibitor-1", status="reserved")).build()
+    )
+    item = window.scene.item("booths", "booth-1")
+    assert item.fill_hex() == theme.STATUS_COLOURS["reserved"]
+    window.actions["colour-sector"].trigger()
+    assert item.fill_hex() == theme.sector_colour("agriculture")
+    assert "HTX Chè Shan Tuyết Sơn La" in item.toolTip()
+
+
+def test_wheel_zoom_keeps_the_point_under_the_cursor(window, qtbot):
+    view = window.view
+    target = pos(view, 10.5, 4.5)
+    before = view.mapToScene(target)
+    scale = view.scale_px_per_m()
+    event = QWheelEvent(
+        QPointF(target),
+        QPointF(view.viewport().mapToGlobal(target)),
+        QPoint(0, 0),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    view.wheelEvent(event)
+    assert view.scale_px_per_m() > scale * 1.2
+    after = view.mapToScene(target)
+    assert abs(after.x() - before.x()) < 0.5 and abs(after.y() - before.y()) < 0.5
+
+
+def test_cursor_position_in_metres_in_the_status_bar(window, qtbot):
+    qtbot.mouseMove(window.view.viewport(), pos(window.view, 12.0, 7.0))
+    parts = window.cursor_label.text().split()
+    x, y = float(parts[1]), float(parts[4])
+    assert abs(x - 12.0) < 0.2 and abs(y - 7.0) < 0.2
