@@ -230,22 +230,57 @@ def _free_sides(floor: _Floor) -> np.ndarray:
 
 
 def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
+    """Per site (halls that touch) and per aisle width: which fronts join a way out."""
     corners = booth_corners(floor.geoms)
-    lone = ~floor.overlapping
-    others = np.concatenate([floor.geoms[floor.overlapping], floor.obstacles])
-    for aisle in np.unique(floor.aisle):
-        which = np.flatnonzero((floor.aisle == aisle) & free_sides.any(axis=1))
-        if len(which) == 0:
-            continue
-        network = reachable_network(
-            floor.hall, floor.geoms[lone], others, floor.exits, float(aisle)
+    booth_tree = shapely.STRtree(floor.geoms)
+    for site in _sites(floor.plan):
+        shapely.prepare(site)
+        here = np.zeros(len(floor.geoms), dtype=bool)
+        here[booth_tree.query(site, predicate="intersects")] = True
+        lone = floor.geoms[here & ~floor.overlapping]
+        others = np.concatenate(
+            [floor.geoms[here & floor.overlapping], _touching(floor.obstacles, site)]
         )
-        shapely.prepare(network)
-        lines = centre_lines(corners[which], aisle)  # (n, 4)
-        ok = shapely.intersects(network, lines.ravel()).reshape(lines.shape)
-        ok &= free_sides[which]
-        for i in which[~ok.any(axis=1)]:
-            add(int(i), "unreachable", f"its aisle does not join a door along {aisle:g} m aisles")
+        ways_out = _touching(floor.exits, site)
+        for aisle in np.unique(floor.aisle[here]):
+            which = np.flatnonzero(here & (floor.aisle == aisle) & free_sides.any(axis=1))
+            if len(which) == 0:
+                continue
+            network = reachable_network(site, lone, others, ways_out, float(aisle))
+            shapely.prepare(network)
+            lines = centre_lines(corners[which], aisle)  # (n, 4)
+            ok = shapely.intersects(network, lines.ravel()).reshape(lines.shape)
+            ok &= free_sides[which]
+            for i in which[~ok.any(axis=1)]:
+                add(
+                    int(i),
+                    "unreachable",
+                    f"its aisle does not join a door along {aisle:g} m aisles",
+                )
+
+
+def _touching(geoms: np.ndarray, area) -> np.ndarray:
+    return geoms[shapely.intersects(area, geoms)] if len(geoms) else geoms
+
+
+def _sites(plan: Plan) -> list:
+    """Halls that touch one another, each group as one area: walkers cross between them."""
+    geoms = np.array([h.geometry for h in plan.halls.values()], dtype=object)
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="dwithin", distance=1e-6)
+    parent = list(range(len(geoms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in zip(left, right, strict=True):
+        parent[root(int(i))] = root(int(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(geoms)):
+        groups.setdefault(root(i), []).append(i)
+    return [shapely.union_all(geoms[g]) for g in groups.values()]
 
 
 def run_groups(floor: _Floor) -> list[list[int]]:

@@ -35,6 +35,53 @@ from planner.packing.split import candidate_cuts, cut_strip
 TOP_PATTERNS = 4  # the best patterns by count that are compared by booths reaching a door
 
 
+class Pool:
+    """A growing set of polygons, kept as one object array with its bounding boxes, so that
+    picking those near a region costs a numpy comparison, not a pass of shapely calls."""
+
+    def __init__(self, items=()) -> None:
+        self._chunks: list[np.ndarray] = []
+        self._bounds: list[np.ndarray] = []
+        self._all: tuple[np.ndarray, np.ndarray] | None = None
+        self.extend(list(items))
+
+    def extend(self, items) -> None:
+        arr = np.asarray(items, dtype=object).ravel()
+        if len(arr):
+            self._chunks.append(arr)
+            self._bounds.append(shapely.bounds(arr))
+            self._all = None
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """All polygons and their bounds (N, 4)."""
+        if self._all is None:
+            if self._chunks:
+                self._all = (np.concatenate(self._chunks), np.concatenate(self._bounds))
+                self._chunks, self._bounds = [self._all[0]], [self._all[1]]
+            else:
+                self._all = (np.zeros(0, dtype=object), np.zeros((0, 4)))
+        return self._all
+
+    def near(self, area: BaseGeometry) -> np.ndarray:
+        geoms, bounds = self.arrays()
+        if len(geoms) == 0:
+            return geoms
+        x0, y0, x1, y1 = area.bounds
+        close = (bounds[:, 0] <= x1) & (bounds[:, 2] >= x0)
+        close &= (bounds[:, 1] <= y1) & (bounds[:, 3] >= y0)
+        candidates = geoms[close]
+        shapely.prepare(area)
+        return candidates[shapely.intersects(area, candidates)]
+
+    def copy(self) -> Pool:
+        twin = Pool()
+        twin._chunks, twin._bounds = list(self._chunks), list(self._bounds)
+        return twin
+
+    def __len__(self) -> int:
+        return sum(len(c) for c in self._chunks)
+
+
 @dataclass(slots=True)
 class Floor:
     """What stays the same while regions are filled, and what grows as they are."""
@@ -49,8 +96,8 @@ class Floor:
     no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
     sites: dict = field(default_factory=dict)  # hall id -> the halls it touches, as one area
     site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
-    occupied: list = field(default_factory=list)  # booth polygons standing
-    reserved: list = field(default_factory=list)  # aisle polygons no new booth may take
+    occupied: Pool = field(default_factory=Pool)  # booth polygons standing
+    reserved: Pool = field(default_factory=Pool)  # aisle polygons no new booth may take
 
 
 def prepare_floor(floor: Floor) -> None:
@@ -145,13 +192,12 @@ def fill_region(
             layouts += _fill_whole(trial, replace(region, geometry=part), strip, check_cancel)
         if sum(lay.count for lay in layouts) > sum(lay.count for lay in best):
             best, best_floor = layouts, trial
-    floor.occupied[:] = best_floor.occupied
-    floor.reserved[:] = best_floor.reserved
+    floor.occupied, floor.reserved = best_floor.occupied, best_floor.reserved
     return best
 
 
 def _fork(floor: Floor) -> Floor:
-    return replace(floor, occupied=list(floor.occupied), reserved=list(floor.reserved))
+    return replace(floor, occupied=floor.occupied.copy(), reserved=floor.reserved.copy())
 
 
 def _fill_whole(
@@ -223,7 +269,7 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float, site: BaseGeomet
     boxes = polygons(layout.corners)
     # Booths never overlap (new ones by construction): their coverage union is cheap.
     booths = np.concatenate([boxes, near(floor.occupied, site)])
-    others = near([floor.obstacles] if floor.obstacles is not None else [], site)
+    others = near([o.geometry for o in floor.plan.obstacles.values()], site)
     network = reachable_network(site, booths, others, near(floor.exits, site), aisle)
     if network.is_empty:
         return 0
@@ -235,9 +281,12 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float, site: BaseGeomet
 
 def near(geoms, area: BaseGeometry) -> np.ndarray:
     """The geometries that touch ``area`` (so work on one hall does not grow with the floor)."""
+    if isinstance(geoms, Pool):
+        return geoms.near(area)
     arr = np.asarray(list(geoms), dtype=object)
     if len(arr) == 0:
         return arr
+    shapely.prepare(area)
     return arr[shapely.intersects(area, arr)]
 
 

@@ -25,6 +25,7 @@ from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
 from planner.packing.fill import (
     Floor,
+    Pool,
     fill_region,
     keep_ways_open,
     order_regions,
@@ -119,8 +120,8 @@ def pack(
         ),
         doors=[door_clear_zone(plan, d) for d in plan.doors.values()],
         exits=exits(plan),
-        occupied=[b.geometry for b in keep],
-        reserved=_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()]),
+        occupied=Pool(b.geometry for b in keep),
+        reserved=Pool(_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()])),
     )
     prepare_floor(floor)
     if not baseline:
