@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from planner.model.natural_order import row_letters
+
 MM = 72.0 / 25.4  # points per millimetre
 
 # Paper sizes in millimetres, portrait (width, height).
@@ -200,7 +202,7 @@ class Tile:
 
     @property
     def label(self) -> str:
-        return f"{_row_letters(self.row)}{self.col + 1}"
+        return f"{row_letters(self.row)}{self.col + 1}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,15 +252,6 @@ def _count(length: float, page: float, step: float) -> int:
     if length <= page + 1e-9:
         return 1
     return 1 + math.ceil((length - page) / step - 1e-9)
-
-
-def _row_letters(row: int) -> str:
-    letters = ""
-    row += 1
-    while row:
-        row, rest = divmod(row - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 @dataclass(frozen=True, slots=True)

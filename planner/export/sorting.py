@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-_DIGITS = re.compile(r"(\d+)")
+from planner.model.natural_order import natural_key
 
 
 def name_key(name: str) -> tuple[str, str]:
@@ -22,18 +21,4 @@ def name_key(name: str) -> tuple[str, str]:
     return (" ".join(base.casefold().split()), name)
 
 
-def natural_key(number: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key for booth numbers: digits compare as numbers, so A2 comes before A10.
-
-    >>> sorted(["A10", "B1", "A2", "a3", "10", "9"], key=natural_key)
-    ['9', '10', 'A2', 'a3', 'A10', 'B1']
-    """
-    parts = []
-    for piece in _DIGITS.split(number.strip()):
-        if not piece:
-            continue
-        if piece.isdigit():
-            parts.append((0, int(piece), piece))
-        else:
-            parts.append((1, 0, piece.casefold()))
-    return tuple(parts)
+__all__ = ["name_key", "natural_key"]

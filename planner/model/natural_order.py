@@ -1,4 +1,7 @@
-"""Sorting text the way people count: booth A-2 before A-10, "Co-op 9" before "Co-op 10"."""
+"""Counting the way people count: booth A2 before A10, rows A…Z, AA, AB…
+
+One home for these so the packer's numbers, the printed index and the reports agree on order.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +10,37 @@ import re
 _DIGITS = re.compile(r"(\d+)")
 
 
-def natural_key(text: str) -> tuple:
-    """A sort key that compares runs of digits as numbers.
+def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for booth numbers and names: runs of digits compare as numbers, letters ignore case.
 
+    >>> sorted(["A10", "B1", "A2", "a3", "10", "9"], key=natural_key)
+    ['9', '10', 'A2', 'a3', 'A10', 'B1']
     >>> sorted(["A-10", "A-2", "B-1"], key=natural_key)
     ['A-2', 'A-10', 'B-1']
     """
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in _DIGITS.split(text))
+    parts = []
+    for piece in _DIGITS.split(text.strip()):
+        if not piece:
+            continue
+        if piece.isdigit():
+            parts.append((0, int(piece), piece))
+        else:
+            parts.append((1, 0, piece.casefold()))
+    return tuple(parts)
 
 
-__all__ = ["natural_key"]
+def row_letters(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (spreadsheet style), for rows of booths and rows of map tiles.
+
+    >>> [row_letters(i) for i in (0, 25, 26, 27)]
+    ['A', 'Z', 'AA', 'AB']
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+__all__ = ["natural_key", "row_letters"]
