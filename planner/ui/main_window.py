@@ -17,9 +17,11 @@ from planner.ui.document import PlanDocument
 from planner.ui.edit_controller import EditController
 from planner.ui.errors import guarded, show_error
 from planner.ui.file_controller import FileController
-from planner.ui.pack_runner import PackRunner, ReportDialog
+from planner.ui.pack_runner import PackRunner
+from planner.ui.panels.exhibitors import ExhibitorPanel
 from planner.ui.panels.problems import ProblemsPanel
 from planner.ui.panels.properties import PropertiesPanel
+from planner.ui.panels.report import ReportPanel
 from planner.ui.selection import Selection
 from planner.ui.tools.base import ToolContext
 from planner.ui.tools.booth_tool import BoothTool
@@ -101,6 +103,14 @@ class MainWindow(QMainWindow):
             ("history", self.tr("History"), self.history, Qt.RightDockWidgetArea),
         ):
             self.add_dock(key, title, widget, area)
+        self.exhibitors = ExhibitorPanel(self.document, self)
+        self.exhibitors.exhibitor_activated.connect(self.focus_exhibitor)
+        self.view.exhibitor_dropped.connect(self.assign_at)
+        self.report = ReportPanel(self.document, self)
+        self.add_dock("exhibitors", self.tr("Exhibitors"), self.exhibitors, Qt.BottomDockWidgetArea)
+        self.add_dock("report", self.tr("Report"), self.report, Qt.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["exhibitors"], self.docks["report"])
+        self.docks["exhibitors"].raise_()
         self.tabifyDockWidget(self.docks["problems"], self.docks["history"])
         self.docks["problems"].raise_()
         self.resizeDocks([self.docks["properties"]], [340], Qt.Orientation.Horizontal)
@@ -173,6 +183,36 @@ class MainWindow(QMainWindow):
         centre = booth.geometry.centroid
         self.view.centre_on_model(centre.x, centre.y)
 
+    def focus_exhibitor(self, exhibitor_id: str) -> None:
+        """Select the exhibitor's booths and show the first."""
+        booths = self.document.plan.booths_of(exhibitor_id)
+        if not booths:
+            self.statusBar().showMessage(self.tr("This exhibitor has no booth yet."))
+            return
+        self.selection.set([("booths", b.id) for b in booths])
+        centre = booths[0].geometry.centroid
+        self.view.centre_on_model(centre.x, centre.y)
+
+    def assign_at(self, exhibitor_id: str, x: float, y: float) -> bool:
+        """An exhibitor dropped at (x, y): the booth there is assigned to it (one undo step)."""
+        from planner.model import booking
+        from planner.model.status import RESERVED
+
+        plan = self.document.plan
+        key = self.ctx.index().at(x, y, tables=("booths",))
+        exhibitor = plan.exhibitors.get(exhibitor_id)
+        if key is None or exhibitor is None:
+            self.statusBar().showMessage(self.tr("Drop the exhibitor onto a booth."))
+            return False
+        status = getattr(exhibitor, "booking_status", RESERVED) or RESERVED
+        done = guarded(
+            self,
+            lambda: self.document.push(booking.assign(plan, [key[1]], exhibitor_id, status=status)),
+        )
+        if done:
+            self.selection.set([key])
+        return bool(done)
+
     def set_colour_by(self, mode: str) -> None:
         self.scene.set_colour_by(mode)
         self.actions[f"colour-{mode}"].setChecked(True)
@@ -192,12 +232,9 @@ class MainWindow(QMainWindow):
         self.packer.start(zone_ids)
 
     def show_report(self) -> None:
-        from planner.model.reports import build_report
-
-        report = guarded(self, lambda: build_report(self.document.plan))
-        if report is not None:
-            self.report_dialog = ReportDialog(self.tr("Booking report"), report.to_text(), self)
-            self.report_dialog.open()
+        self.docks["report"].show()
+        self.docks["report"].raise_()
+        self.report.refresh()
 
     def import_exhibitors(self, path: str | None = None) -> None:
         from planner.ui.exhibitor_import import import_exhibitors
@@ -207,7 +244,9 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         from planner.ui.pdf_dialog import PdfExportDialog
 
-        self.pdf_dialog = PdfExportDialog(self.document.plan, self.document.path, self)
+        self.pdf_dialog = PdfExportDialog(
+            self.document.plan, self.document.path, self, colour_by=self.scene.state.colour_by
+        )
         self.pdf_dialog.open()
 
     # -- title, files, closing -------------------------------------------------------------

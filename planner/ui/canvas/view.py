@@ -16,6 +16,7 @@ from planner.ui.canvas.convert import to_model, to_scene
 from planner.ui.canvas.overview import OVERVIEW_PX_PER_M
 from planner.ui.canvas.ruler import RULER_BAND, RULER_PX, Ruler, nice_step
 from planner.ui.canvas.scene import PlanScene
+from planner.ui.panels.exhibitors import EXHIBITOR_MIME
 from planner.ui.tools.base import Mods, Tool
 
 SNAP_TOLERANCE_PX = 8.0
@@ -25,6 +26,7 @@ _TYPING_KEYS = set("0123456789.,;-<")
 
 class PlanView(QGraphicsView):
     cursor_moved = Signal(float, float)  # model metres
+    exhibitor_dropped = Signal(str, float, float)  # exhibitor id, model point
     status_message = Signal(str)
     typed_changed = Signal(str)
 
@@ -234,6 +236,29 @@ class PlanView(QGraphicsView):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.drawLines(lines)  # one call, not one per line
         painter.restore()
+
+    # -- dropping an exhibitor from the table onto a booth --------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasFormat(EXHIBITOR_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()  # plan files: the window opens them
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasFormat(EXHIBITOR_MIME):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        mime = event.mimeData()
+        if not mime.hasFormat(EXHIBITOR_MIME):
+            event.ignore()
+            return
+        x, y = to_model(self.mapToScene(event.position().toPoint()))
+        for exhibitor_id in bytes(mime.data(EXHIBITOR_MIME)).decode("utf-8").split("\n")[:1]:
+            self.exhibitor_dropped.emit(exhibitor_id, x, y)
+        event.acceptProposedAction()
 
     def paintEvent(self, event) -> None:
         # Every way of zooming (wheel, fit, tests' scale()) ends in a paint: choose the

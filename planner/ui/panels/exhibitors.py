@@ -1,0 +1,193 @@
+"""The exhibitor table: search, filter by sector or by "still needs booths", drag a row onto a
+booth to assign it, double-click to find the exhibitor's booths."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Plan
+from planner.ui.document import PlanDocument
+
+EXHIBITOR_MIME = "application/x-boothplan-exhibitor"
+COLUMNS = ("Name", "Sector", "Country", "Wanted", "Held", "Booths")
+ALL_SECTORS = ""
+
+
+class ExhibitorModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, list[str]]] = []  # id, cells
+        self._needs: list[bool] = []
+        self._sectors: list[str] = []
+
+    def set_plan(self, plan: Plan) -> None:
+        self.beginResetModel()
+        held: dict[str, list[str]] = {}
+        for booth in plan.booths.values():
+            if booth.exhibitor_id:
+                held.setdefault(booth.exhibitor_id, []).append(booth.number)
+        self._rows, self._needs, self._sectors = [], [], []
+        for e in plan.exhibitors.values():
+            numbers = held.get(e.id, [])
+            name = e.name if not e.name_en else f"{e.name} ({e.name_en})"
+            cells = [
+                name,
+                e.sector,
+                e.country,
+                str(e.booths_wanted),
+                str(len(numbers)),
+                ", ".join(sorted(numbers)),
+            ]
+            self._rows.append((e.id, cells))
+            self._needs.append(len(numbers) < e.booths_wanted)
+            self._sectors.append(e.sector)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return len(COLUMNS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = index.row()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[row][1][index.column()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._rows[row][0]
+        if role == Qt.ItemDataRole.UserRole + 1:
+            return self._needs[row]
+        if role == Qt.ItemDataRole.UserRole + 2:
+            return self._sectors[row]
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(COLUMNS[section])
+        return None
+
+    def flags(self, index: QModelIndex):
+        return super().flags(index) | Qt.ItemFlag.ItemIsDragEnabled
+
+    def mimeTypes(self) -> list[str]:
+        return [EXHIBITOR_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        mime = QMimeData()
+        ids = dict.fromkeys(self._rows[i.row()][0] for i in indexes if i.isValid())
+        mime.setData(EXHIBITOR_MIME, "\n".join(ids).encode("utf-8"))
+        return mime
+
+    def exhibitor_id(self, row: int) -> str:
+        return self._rows[row][0]
+
+
+class ExhibitorFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.sector = ALL_SECTORS
+        self.needs_only = False
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
+        model = self.sourceModel()
+        if self.needs_only and not model.index(row, 0).data(Qt.ItemDataRole.UserRole + 1):
+            return False
+        if self.sector and model.index(row, 0).data(Qt.ItemDataRole.UserRole + 2) != self.sector:
+            return False
+        if not self.text:
+            return True
+        needle = self.text.casefold()
+        return any(needle in str(model.index(row, c).data()).casefold() for c in range(3))
+
+
+class ExhibitorPanel(QWidget):
+    exhibitor_activated = Signal(str)
+
+    def __init__(self, document: PlanDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.model = ExhibitorModel(self)
+        self.proxy = ExhibitorFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setObjectName("exhibitor-search")
+        self.search.setPlaceholderText(self.tr("Search name, sector, country…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.sector = QComboBox()
+        self.sector.setObjectName("exhibitor-sector")
+        self.sector.currentIndexChanged.connect(self._filter_changed)
+        self.needs = QCheckBox(self.tr("Still needs booths"))
+        self.needs.setObjectName("exhibitor-needs")
+        self.needs.toggled.connect(self._filter_changed)
+        self.table = QTableView()
+        self.table.setObjectName("exhibitor-table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(self._activated)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.sector, 1)
+        bar.addWidget(self.needs)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        document.plan_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, patch=None) -> None:
+        if patch is not None and not any(c.table in ("exhibitors", "booths") for c in patch):
+            return
+        plan = self.document.plan
+        self.model.set_plan(plan)
+        current = self.sector.currentData()
+        self.sector.blockSignals(True)
+        self.sector.clear()
+        self.sector.addItem(self.tr("All sectors"), ALL_SECTORS)
+        for sector in sorted({e.sector for e in plan.exhibitors.values() if e.sector}):
+            self.sector.addItem(sector, sector)
+        index = self.sector.findData(current)
+        self.sector.setCurrentIndex(max(index, 0))
+        self.sector.blockSignals(False)
+        self._filter_changed()
+
+    def _filter_changed(self, *_ignored) -> None:
+        self.proxy.text = self.search.text().strip()
+        self.proxy.sector = self.sector.currentData() or ALL_SECTORS
+        self.proxy.needs_only = self.needs.isChecked()
+        self.proxy.invalidate()
+
+    def visible_ids(self) -> list[str]:
+        return [
+            self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.exhibitor_activated.emit(index.data(Qt.ItemDataRole.UserRole))
