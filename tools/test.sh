@@ -11,6 +11,7 @@ echo "== ruff"
 echo "== import contracts"
 .venv/bin/lint-imports
 echo "== non-UI tests with Qt blocked"
-BOOTHPLAN_BLOCK_QT=1 "$py" -m pytest -q -m "not ui and not xvfb" -p no:pytest-qt -p no:cacheprovider
+BOOTHPLAN_BLOCK_QT=1 "$py" -m pytest -q -m "not ui and not xvfb" -p no:pytest-qt -p no:cacheprovider \
+  --ignore=planner/ui --ignore=tests/ui
 echo "== all tests"
 "$py" -m pytest -q -p no:cacheprovider
