@@ -96,3 +96,14 @@ def test_merge_refuses_booths_that_do_not_touch(window, qtbot):
     assert window.document.undo_stack.count() == 0
     shown = window.findChild(QMessageBox, "error-box")
     assert shown is not None and "touch" in shown.text()
+
+
+def test_drag_a_hall_corner(window, qtbot):
+    click(qtbot, window.view, 20, 30)  # empty floor picks the hall
+    assert window.selection.all() == [("halls", "hall-1")]
+    drag(qtbot, window.view, (60, 40), (70, 40))
+    hall = window.document.plan.halls["hall-1"]
+    assert (70.0, 40.0) in list(hall.geometry.exterior.coords)
+    assert hall.geometry.area == 60 * 40 + 10 * 40 / 2
+    window.actions["undo"].trigger()
+    assert window.document.plan.halls["hall-1"].geometry.equals(box(0, 0, 60, 40))

@@ -100,3 +100,13 @@ def test_autosave_writes_a_recovery_file_that_is_offered_back(window, qtbot, mon
     assert window.document.plan == edited
     assert window.document.modified  # recovered work still needs saving
     assert pending_recoveries() == []
+
+
+def test_cancelled_pack_changes_nothing(window, qtbot):
+    window.document.replace_plan(read_plan(LAYOUTS / "laocai-fair-2025.boothplan"), None)
+    start = window.document.plan
+    job = window.packer.start()
+    job.cancel()  # as the Cancel button does
+    qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
+    assert window.document.plan == start
+    assert window.document.undo_stack.count() == 0

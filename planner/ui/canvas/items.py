@@ -239,8 +239,10 @@ class ZoneItem(EntityItem):
         lod = _lod(option, painter)
         rect = self._path.boundingRect()
         # The zone name sits at the top of the zone, out of the way of booth labels.
-        label_rect = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(), 2.4))
-        draw_text_fit(painter, label_rect, [(zone.name, 1.2, True)], lod, self.state.font_family)
+        # Bigger zones get bigger names, so they read from further out.
+        height = min(max(min(rect.width(), rect.height()) * 0.08, 1.2), 3.0)
+        label_rect = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(), height * 2))
+        draw_text_fit(painter, label_rect, [(zone.name, height, True)], lod, self.state.font_family)
 
 
 class DoorItem(EntityItem):
