@@ -23,6 +23,7 @@ from planner.ui.panels.problems import ProblemsPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.report import ReportPanel
 from planner.ui.selection import Selection
+from planner.ui.tool_options import ToolOptionsBar
 from planner.ui.tools.base import ToolContext
 from planner.ui.tools.booth_tool import BoothTool
 from planner.ui.tools.door_tool import DoorTool
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         }
         self._build_panels()
         self.actions = actions.build(self)
+        self.tool_options = ToolOptionsBar(self)
+        self.addToolBarBreak()
+        self.addToolBar(self.tool_options)
         self._build_status_bar()
         self._add_panel_toggles()
         self.files.recent_changed.connect(self._fill_recent_menu)
@@ -165,6 +169,8 @@ class MainWindow(QMainWindow):
     # -- tools, selection, colour ----------------------------------------------------------
     def set_tool(self, name: str) -> None:
         self.view.set_tool(self.tools[name])
+        if hasattr(self, "tool_options"):
+            self.tool_options.show_for(name)
         action = self.actions.get(f"tool-{name}") if hasattr(self, "actions") else None
         if action is not None and not action.isChecked():
             action.setChecked(True)

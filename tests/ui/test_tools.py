@@ -138,3 +138,32 @@ def test_typed_nonsense_is_refused_with_a_message(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert window.document.undo_stack.count() == 0
     assert "not a length" in window.statusBar().currentMessage()
+
+
+def test_tool_options_choose_an_exit_and_a_bigger_column(window, qtbot):
+    window.actions["tool-door"].trigger()
+    bar = window.tool_options
+    bar.door_kind.setCurrentIndex(bar.door_kind.findData("exit"))
+    bar.door_width.setValue(2.0)
+    click(qtbot, window.view, 0.2, 20.0)  # the west wall
+    (door,) = window.document.plan.doors.values()
+    assert door.kind == "exit" and door.width == 2.0
+    window.actions["tool-column"].trigger()
+    bar.column_size.setValue(1.0)
+    click(qtbot, window.view, 20.0, 30.0)
+    (column,) = window.document.plan.obstacles.values()
+    assert column.geometry.equals(box(19.5, 29.5, 20.5, 30.5))
+
+
+def test_middle_button_pans_the_view(window, qtbot):
+    view = window.view
+    view.zoom_by(4)
+    port = view.viewport()
+    before = view.mapToScene(port.rect().center())
+    centre = port.rect().center()
+    qtbot.mousePress(port, Qt.MouseButton.MiddleButton, pos=centre)
+    qtbot.mouseMove(port, centre + type(centre)(60, 0))
+    qtbot.mouseRelease(port, Qt.MouseButton.MiddleButton, pos=centre + type(centre)(60, 0))
+    after = view.mapToScene(port.rect().center())
+    assert after.x() < before.x() - 1  # dragged right: the floor moved right under the view
+    assert window.document.undo_stack.count() == 0
