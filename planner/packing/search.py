@@ -224,7 +224,7 @@ def search(
     space: Space,
     frames: list[Frame],
     check: Check,
-    steps: int = 8,
+    steps: int = 6,
 ) -> list[Layout]:
     """The best pattern of each frame over offsets, best first; empty when nothing fits."""
     found: list[tuple] = []
