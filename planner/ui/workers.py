@@ -42,6 +42,9 @@ class Job:
         return self._cancel.is_set()
 
     def run(self) -> None:
+        if self._cancel.is_set():  # superseded before it started (e.g. a newer rule check)
+            self.done.set()
+            return
         try:
             result = self._work(self._report_progress, self._cancel.is_set)
         except BaseException as error:  # reported to the GUI thread, shown there

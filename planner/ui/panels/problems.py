@@ -51,6 +51,8 @@ class ProblemsPanel(QWidget):
     def check_now(self) -> Job:
         """Start a check of the current plan; its result is used only if still current."""
         plan = self.document.plan
+        if self._job is not None:
+            self._job.cancel()  # its answer would be stale; skip it if it has not started
         self.summary.setText(self.tr("Checking…"))
         job = Job(lambda progress, cancel: (plan, check_plan(plan)))
         # Bound methods, not lambdas: Qt drops the connection if this panel is deleted first.
