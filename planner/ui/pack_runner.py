@@ -16,7 +16,7 @@ from planner.errors import BoothplanError
 from planner.model import Plan
 from planner.ui.document import PlanDocument
 from planner.ui.errors import show_error
-from planner.ui.workers import Job
+from planner.ui.workers import Job, JobCancelled
 
 
 def pack_plan(plan: Plan, zone_ids, progress, cancel):
@@ -117,7 +117,7 @@ class PackRunner(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self._close()
-        if type(error).__name__ == "PackCancelled":
+        if isinstance(error, JobCancelled) or type(error).__name__ == "PackCancelled":
             self.window.statusBar().showMessage(self.tr("Packing cancelled; nothing changed."))
             self.cancelled.emit()
             return

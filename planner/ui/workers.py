@@ -15,6 +15,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 
+class JobCancelled(Exception):
+    """The job was cancelled before it began."""
+
+
 class JobSignals(QObject):
     progress = Signal(float, str)
     finished = Signal(object)  # the result
@@ -42,8 +46,8 @@ class Job:
         return self._cancel.is_set()
 
     def run(self) -> None:
-        if self._cancel.is_set():  # superseded before it started (e.g. a newer rule check)
-            self.done.set()
+        if self._cancel.is_set():  # cancelled before it started: say so, do nothing
+            self._emit(self.signals.failed, JobCancelled())
             return
         try:
             result = self._work(self._report_progress, self._cancel.is_set)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from planner.model import Plan
 from planner.ui.document import PlanDocument
-from planner.ui.workers import Job
+from planner.ui.workers import Job, JobCancelled
 
 CHECK_DELAY_MS = 250  # a burst of edits is checked once
 
@@ -63,6 +63,8 @@ class ProblemsPanel(QWidget):
         return job.start()
 
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, JobCancelled):
+            return  # a newer check is on its way
         self.summary.setText(
             self.tr("The rules could not be checked: %1").replace("%1", str(error))
         )
