@@ -342,6 +342,8 @@ class BoothItem(EntityItem):
                 self._paint_lock(painter, rect, lod)
             return  # zoomed out: the coloured rectangle is all that is drawn
         name = self.state.exhibitor_names.get(booth.exhibitor_id or "", "")
+        if shorter * NAME_FRACTION * lod < style.MIN_LABEL_PX:
+            name = ""  # too small to read at this zoom: the number keeps its full size
         # With a name to show, the number gives up some height so both fit.
         number_h = shorter * (NAMED_NUMBER_FRACTION if name else theme.NUMBER_HEIGHT_FRACTION)
         draw_text_fit(

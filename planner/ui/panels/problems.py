@@ -35,6 +35,8 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setObjectName("problems-list")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
         layout.addWidget(self.list)
