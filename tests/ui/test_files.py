@@ -82,3 +82,34 @@ def test_new_blank_plan(window, monkeypatch):
     (hall,) = window.document.plan.halls.values()
     assert hall.geometry.bounds == (0, 0, 50, 30)
     assert window.windowTitle().startswith("Untitled")
+
+
+def test_new_plan_from_a_geojson_floor(window):
+    floor = (
+        Path(__file__).resolve().parents[3] / "shared" / "floors" / "sonla-week-coopmart.geojson"
+    )
+    assert window.files.new_from_floor(str(floor))
+    plan = window.document.plan
+    assert plan.halls and window.document.path is None
+    assert window.windowTitle().startswith("Untitled")
+    assert window.scene.item("halls", next(iter(plan.halls))) is not None
+
+
+def test_zone_dialog_reads_its_fields(window):
+    from shapely.geometry import box
+
+    from planner.model import Zone
+    from planner.ui.dialogs import ZoneDialog
+
+    dialog = ZoneDialog(Zone("zone-9", "Zone 9", "standard", box(0, 0, 10, 10)), window)
+    dialog.name.setText("Khu ẩm thực 美食")
+    dialog.use.setCurrentText("culinary")
+    dialog.booth_w.setValue(2.5)
+    dialog.booth_d.setValue(2.0)
+    zone = dialog.zone()
+    assert (zone.name, zone.use, zone.booth, zone.aisle) == (
+        "Khu ẩm thực 美食",
+        "culinary",
+        (2.5, 2.0),
+        None,
+    )
