@@ -83,6 +83,7 @@ def build(window) -> dict[str, QAction]:
     add("lock", "&Lock", lambda: w.edit.lock(True), "lock", "Ctrl+L")
     add("unlock", "U&nlock", lambda: w.edit.lock(False), "unlock", "Ctrl+Shift+L")
     add("renumber", "Re&number…", w.edit.renumber, "renumber")
+    add("release", "Re&lease booths", w.edit.release, "")
     add("edit-zone", "Zone &rules…", w.edit.edit_zone)
     add("zoom-in", "Zoom &In", lambda: w.view.zoom_by(1.25), "zoom-in", Std.ZoomIn)
     add("zoom-out", "Zoom &Out", lambda: w.view.zoom_by(0.8), "zoom-out", Std.ZoomOut)

@@ -93,6 +93,15 @@ class EditController(QObject):
         plan = self.document.plan
         self._push(lambda: edits.split_booth(plan, ids[0]))
 
+    def release(self) -> None:
+        """Make the selected booths available again (booking history records it)."""
+        ids = [i for _, i in self._need("booths")]
+        if ids:
+            from planner.model import booking
+
+            plan = self.document.plan
+            self._push(lambda: booking.release(plan, ids))
+
     def lock(self, locked: bool) -> None:
         ids = [i for _, i in self._need("booths")]
         if ids:

@@ -110,3 +110,25 @@ def test_cancelled_pack_changes_nothing(window, qtbot):
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     assert window.document.plan == start
     assert window.document.undo_stack.count() == 0
+
+
+def test_turn_a_booth_by_typing_its_angle(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    angle = _field(window, "angle")
+    angle.setText("45")
+    qtbot.keyClick(angle, Qt.Key.Key_Return)
+    booth = window.document.plan.booths["booth-1"]
+    assert abs(booth.geometry.area - 9.0) < 1e-4  # corners sit on a micrometre grid
+    assert abs(booth.geometry.centroid.x - 4.5) < 1e-6
+    assert round(booth.geometry.bounds[2] - booth.geometry.bounds[0], 4) == round(3 * 2**0.5, 4)
+
+
+def test_release_frees_a_held_booth(window, qtbot):
+    from planner.model import booking
+
+    plan = window.document.plan
+    window.document.push(booking.assign(plan, ["booth-1"], "exhibitor-1"))
+    window.selection.set([("booths", "booth-1")])
+    window.actions["release"].trigger()
+    booth = window.document.plan.booths["booth-1"]
+    assert booth.exhibitor_id is None and booth.status == "available"

@@ -27,7 +27,7 @@ def metres(label: str, text: str, *, allow_empty: bool = False, minimum: float =
     return value
 
 
-def amount(label: str, text: str, *, allow_empty: bool = True):
+def amount(label: str, text: str, *, allow_empty: bool = True, allow_negative: bool = False):
     cleaned = text.strip().replace(" ", "")
     if not cleaned:
         if allow_empty:
@@ -37,7 +37,9 @@ def amount(label: str, text: str, *, allow_empty: bool = True):
         value = float(cleaned.replace(",", "."))
     except ValueError:
         raise FieldError(f"{label} must be a number, not {text.strip()!r}.") from None
-    if not math.isfinite(value) or value < 0:
+    if not math.isfinite(value):
+        raise FieldError(f"{label} must be a finite number, not {text.strip()!r}.")
+    if value < 0 and not allow_negative:
         raise FieldError(f"{label} cannot be negative ({text.strip()}).")
     return value
 

@@ -129,7 +129,7 @@ class PropertiesPanel(QWidget):
         self._line("number", self.tr("Number"), booth.number)
         self._line("width", self.tr("Width (m)"), f"{width:.6g}")
         self._line("depth", self.tr("Depth (m)"), f"{depth:.6g}")
-        self.form.addRow(self.tr("Angle"), QLabel(f"{angle:.1f}°"))
+        self._line("angle", self.tr("Angle (°)"), f"{angle:.6g}")
         self._combo("status", self.tr("Status"), [(s, LABELS[s]) for s in STATUSES], booth.status)
         holder = self.document.plan.exhibitors.get(booth.exhibitor_id or "")
         self.form.addRow(self.tr("Exhibitor"), QLabel(holder.name if holder else "—"))
@@ -246,7 +246,13 @@ class PropertiesPanel(QWidget):
         clash = plan.booth_by_number(number)
         if clash is not None and clash.id != booth.id:
             raise fields.FieldError(f"Number {number} is already booth {clash.id}'s.")
-        _, _, old_w, old_d, _ = edits.booth_frame(booth.geometry)
+        angle = fields.amount(
+            self.tr("The angle"),
+            self.value("angle").replace("°", ""),
+            allow_empty=False,
+            allow_negative=True,
+        )
+        cx, cy, old_w, old_d, old_angle = edits.booth_frame(booth.geometry)
         builder = plan.edit(f"Edit booth {number}")
         new = replace(
             booth,
@@ -254,9 +260,9 @@ class PropertiesPanel(QWidget):
             locked=bool(self.value("locked")),
             note=self.value("note").strip(),
         )
-        if abs(width - old_w) > 1e-9 or abs(depth - old_d) > 1e-9:
-            resized = edits.resize_booth(plan, booth.id, width, depth).changes[0].after
-            new = replace(new, geometry=resized.geometry)
+        turned = abs((angle - old_angle + 180.0) % 360.0 - 180.0) > 1e-9
+        if turned or abs(width - old_w) > 1e-9 or abs(depth - old_d) > 1e-9:
+            new = replace(new, geometry=edits.booth_rectangle(cx, cy, width, depth, angle))
         builder.put(new)
         patch = builder.build()
         status = self.value("status")
