@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
             self.selection.clear()
             self.view.zoom_to_fit()
             self._update_title()
+        elif any(change.table == "info" for change in patch):
+            self._update_title()  # the plan's name is in the title
 
     def _update_title(self, *_ignored) -> None:
         path = self.document.path
