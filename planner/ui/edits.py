@@ -134,14 +134,22 @@ def set_locked(plan: Plan, booth_ids: Iterable[str], locked: bool) -> Patch:
 
 # -- booth frames: a rotated rectangle as centre, width, depth and angle -----------------------
 def booth_frame(geometry: Polygon) -> tuple[float, float, float, float, float]:
-    """``(cx, cy, width, depth, angle°)``: width along the first edge, angle of that edge."""
+    """``(cx, cy, width, depth, angle°)``: width along the side nearest east-west."""
     coords = list(geometry.exterior.coords)
     (x0, y0), (x1, y1), (x2, y2) = coords[0][:2], coords[1][:2], coords[2][:2]
     width = math.hypot(x1 - x0, y1 - y0)
     depth = math.hypot(x2 - x1, y2 - y1)
     angle = math.degrees(math.atan2(y1 - y0, x1 - x0))
+    # The same rectangle can start at any corner: turn the frame by quarter turns until the
+    # angle lies in (-45°, 45°], so a square-on booth reads "0°" with width east-west.
+    while angle > 45.0 + 1e-9:
+        angle -= 90.0
+        width, depth = depth, width
+    while angle <= -45.0 + 1e-9:
+        angle += 90.0
+        width, depth = depth, width
     c = geometry.centroid
-    return (c.x, c.y, width, depth, angle)
+    return (c.x, c.y, width, depth, round(angle, 9) + 0.0)
 
 
 def booth_rectangle(cx: float, cy: float, width: float, depth: float, angle: float) -> Polygon:
