@@ -132,3 +132,15 @@ def test_release_frees_a_held_booth(window, qtbot):
     window.actions["release"].trigger()
     booth = window.document.plan.booths["booth-1"]
     assert booth.exhibitor_id is None and booth.status == "available"
+
+
+def test_auto_pack_of_the_selected_zone_only(window, qtbot):
+    window.document.replace_plan(read_plan(LAYOUTS / "laocai-fair-2025.boothplan"), None)
+    plan = window.document.plan
+    zone_id = next(z.id for z in plan.zones.values() if z.use == "culinary")
+    window.selection.set([("zones", zone_id)])
+    window.actions["pack-zone"].trigger()
+    qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
+    booths = list(window.document.plan.booths.values())
+    assert booths and all(b.zone_id == zone_id for b in booths)
+    assert window.document.undo_stack.count() == 1
