@@ -52,8 +52,11 @@ def door_rect(plan: Plan, door: Door, depth: float | None = None, width: float =
 
 def _halls_at(plan: Plan, door: Door) -> BaseGeometry | None:
     # Only the halls at this door matter (a big floor has many doors and many halls).
-    halls = [h.geometry for h in plan.halls.values() if h.geometry.distance(door.line) < 0.01]
-    return shapely.union_all(halls) if halls else None
+    halls = np.array([h.geometry for h in plan.halls.values()], dtype=object)
+    if len(halls) == 0:
+        return None
+    at = halls[shapely.dwithin(halls, door.line, 0.01)]
+    return shapely.union_all(at) if len(at) else None
 
 
 def door_clear_zone(plan: Plan, door: Door) -> Polygon:
@@ -65,15 +68,18 @@ def door_clear_zone(plan: Plan, door: Door) -> Polygon:
     return rect if isinstance(rect, Polygon) else shapely.convex_hull(rect)
 
 
-def exits(plan: Plan) -> np.ndarray:
-    """Where people leave: each door's clear rectangle, and the outline of each hall that has
-    no door at all (open-air floor such as a pavement or a park is entered anywhere along its
-    edge)."""
-    out = [door_clear_zone(plan, d) for d in plan.doors.values()]
-    lines = [d.line for d in plan.doors.values()]
+def exits(plan: Plan, clears: list | None = None) -> np.ndarray:
+    """Where people leave: each door's clear rectangle (``clears``, when already made), and the
+    outline of each hall that has no door at all (open-air floor such as a pavement or a park
+    is entered anywhere along its edge)."""
+    if clears is None:
+        clears = [door_clear_zone(plan, d) for d in plan.doors.values()]
+    out = list(clears)
+    lines = np.array([d.line for d in plan.doors.values()], dtype=object)
+    tree = shapely.STRtree(lines) if len(lines) else None
     for hall in plan.halls.values():
         edge = hall.geometry.boundary
-        if not any(edge.distance(line) < 0.01 for line in lines):
+        if tree is None or not len(tree.query(edge, predicate="dwithin", distance=0.01)):
             out.append(edge)
     return np.array([g for g in out if not g.is_empty], dtype=object)
 

@@ -88,6 +88,7 @@ class _Floor:
 
 
 def _floor(plan: Plan) -> _Floor:
+    clears = [door_clear_zone(plan, d) for d in plan.doors.values()]
     booths = list(plan.booths.values())
     aisle = []
     for b in booths:
@@ -103,9 +104,9 @@ def _floor(plan: Plan) -> _Floor:
         hall=hall,
         obstacles=np.array([o.geometry for o in obstacles], dtype=object),
         columns=np.array([o.is_column for o in obstacles], dtype=bool),
-        doors=np.array([door_clear_zone(plan, d) for d in plan.doors.values()], dtype=object),
+        doors=np.array(clears, dtype=object),
         overlapping=np.zeros(len(booths), dtype=bool),
-        exits=exits(plan),
+        exits=exits(plan, clears),
     )
 
 

@@ -108,6 +108,7 @@ def pack(
     base = plan.apply(edit.build())
 
     hall = shapely.union_all([h.geometry for h in plan.halls.values()])
+    clears = [door_clear_zone(plan, d) for d in plan.doors.values()]
     obstacles = list(plan.obstacles.values())
     solid = [o.geometry for o in obstacles if not (column_in_booth and o.is_column)]
     floor = Floor(
@@ -118,8 +119,8 @@ def pack(
         columns=np.array(
             [o.geometry for o in obstacles if column_in_booth and o.is_column], dtype=object
         ),
-        doors=[door_clear_zone(plan, d) for d in plan.doors.values()],
-        exits=exits(plan),
+        doors=clears,
+        exits=exits(plan, clears),
         occupied=Pool(b.geometry for b in keep),
         reserved=Pool(_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()])),
     )

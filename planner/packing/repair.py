@@ -44,10 +44,12 @@ def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
         [o.geometry for o in base.obstacles.values()] + [b.geometry for b in base.booths.values()],
         dtype=object,
     )
-    doors = [d for d in base.doors.values() if not door_clear_zone(base, d).is_empty]
-    if not doors:
+    pairs = [(d, door_clear_zone(base, d)) for d in base.doors.values()]
+    pairs = [(d, c) for d, c in pairs if not c.is_empty]
+    if not pairs:
         return booths
-    clears = np.array([door_clear_zone(base, d) for d in doors], dtype=object)
+    doors = [d for d, _ in pairs]
+    clears = np.array([c for _, c in pairs], dtype=object)
     reaches = door_reach(clears, aisle)
     geoms = np.array([b.geometry for b in booths], dtype=object)
     joined = _doors_joined(hall, geoms, others, reaches, aisle)
