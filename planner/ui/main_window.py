@@ -309,6 +309,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        saver = getattr(self, "autosaver", None)
+        if saver is not None:
+            saver.stop()  # closed on purpose (saved or discarded): nothing to recover
         event.accept()
 
     def save_layout(self) -> None:

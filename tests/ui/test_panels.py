@@ -144,3 +144,12 @@ def test_auto_pack_of_the_selected_zone_only(window, qtbot):
     booths = list(window.document.plan.booths.values())
     assert booths and all(b.zone_id == zone_id for b in booths)
     assert window.document.undo_stack.count() == 1
+
+
+def test_closing_on_purpose_leaves_nothing_to_recover(window, qtbot):
+    saver = start_autosave(window, seconds=3600)
+    click(qtbot, window.view, 4.5, 4.5)
+    window.actions["delete"].trigger()
+    assert saver.save_now() and saver.path.exists()
+    assert window.close()  # "Save changes?" answered Discard by the test set-up
+    assert not saver.path.exists()
