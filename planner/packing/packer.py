@@ -9,8 +9,10 @@ prune new booths that still break a rule; number the new ones.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -75,6 +77,25 @@ def pack(
     ``baseline=True`` packs the way a naive tool does, one axis-aligned grid started at each
     region's corner, for comparison in the benchmark.
     """
+    with _collector_paused():
+        return _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline)
+
+
+@contextmanager
+def _collector_paused():
+    """The packer makes many short-lived arrays and no reference cycles; Python's cycle
+    collector found nothing to free yet cost a fifth of the time (more on big floors, as it
+    walks every live object). Paused for the pack only, and only if it was running."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline) -> PackResult:
     started = time.perf_counter()
 
     def tell(fraction: float, message: str) -> None:
