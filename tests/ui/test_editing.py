@@ -107,3 +107,19 @@ def test_drag_a_hall_corner(window, qtbot):
     assert hall.geometry.area == 60 * 40 + 10 * 40 / 2
     window.actions["undo"].trigger()
     assert window.document.plan.halls["hall-1"].geometry.equals(box(0, 0, 60, 40))
+
+
+def test_drag_a_booth_corner_to_resize_it(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    drag(qtbot, window.view, (6, 6), (7.1, 7.9))  # north-east corner; snaps to 0.5 m
+    booth = window.document.plan.booths["booth-1"]
+    assert booth.geometry.equals(box(3, 3, 7, 8))
+    assert window.document.undo_stack.count() == 1
+
+
+def test_arrow_keys_nudge_the_selection(window, qtbot):
+    click(qtbot, window.view, 4.5, 4.5)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.keyClick(window.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.plan.booths["booth-1"].geometry.equals(box(3.5, 8, 6.5, 11))
+    assert window.document.undo_stack.count() == 2

@@ -20,8 +20,8 @@ from planner.ui.canvas.labels import draw_text_fit
 
 Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE = 0.0, 1.0, 2.0, 3.0, 4.0
 NAMED_NUMBER_FRACTION = 0.2  # booth number height when an exhibitor's name goes under it
-NAME_FRACTION = 0.12
-CENTRE = Qt.AlignmentFlag.AlignCenter  # exhibitor name height, relative to the booth's shorter side
+NAME_FRACTION = 0.12  # exhibitor name height, relative to the booth's shorter side
+HANDLE_PX = 7.0  # resize handles, on screen
 
 
 @dataclass
@@ -194,7 +194,7 @@ class BoothItem(EntityItem):
         self.setToolTip(self.tooltip())
 
     def _pad(self) -> float:
-        return 0.1
+        return 0.3  # room for the resize handles
 
     def polygon(self) -> QPolygonF:
         return self._polygon
@@ -237,6 +237,8 @@ class BoothItem(EntityItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(style.SELECTION_PEN)
             painter.drawPolygon(self._polygon)
+            if len(self.state.selected) == 1 and not booth.locked:
+                self._paint_handles(painter, lod)
         rect = self._polygon.boundingRect()
         shorter = min(rect.width(), rect.height())
         if shorter * lod * theme.NUMBER_HEIGHT_FRACTION < style.MIN_LABEL_PX:
@@ -258,6 +260,15 @@ class BoothItem(EntityItem):
         )
         if booth.locked:
             self._paint_lock(painter, rect, lod)
+
+    def _paint_handles(self, painter: QPainter, lod: float) -> None:
+        """Corner handles for resizing, a fixed size on screen."""
+        half = HANDLE_PX / 2.0 / lod
+        painter.setPen(style.pixel_pen(theme.HIGHLIGHT_COLOUR, 1.0))
+        painter.setBrush(style.brush("#ffffff"))
+        for k in range(min(4, self._polygon.count())):
+            corner = self._polygon.at(k)
+            painter.drawRect(QRectF(corner.x() - half, corner.y() - half, 2 * half, 2 * half))
 
     def _paint_lock(self, painter: QPainter, rect: QRectF, lod: float) -> None:
         """A small padlock mark in the top-left corner, a fixed size on screen."""

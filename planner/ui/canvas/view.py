@@ -168,6 +168,19 @@ class PlanView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
             return
         tool = self.tool
+        arrows = {
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Up: (0, 1),
+            Qt.Key.Key_Down: (0, -1),
+        }
+        if tool is not None and key in arrows and hasattr(tool, "nudge"):
+            step = tool.ctx.snapper.grid_step
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                step *= 10
+            dx, dy = arrows[key]
+            tool.nudge(dx * step, dy * step)
+            return
         if tool is not None:
             if key == Qt.Key.Key_Escape:
                 self._set_typed("")

@@ -1,8 +1,8 @@
 """Select, move and reshape: click, Ctrl/Shift-click, rubber band, drag, vertex drag.
 
 A drag shows ghosts of the moved outlines and pushes one "Move" patch on release, so a whole
-drag is one undo step. Pressing on a corner of a single selected hall, zone or obstacle drags
-that vertex instead.
+drag is one undo step. Pressing on a corner of a single selected booth resizes it; on a corner
+of a single selected hall, zone or obstacle, it drags that vertex.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from shapely import affinity
 from shapely.geometry import Polygon, box
 
 from planner.ui import edits
+from planner.ui.tools import resize
 from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
 
-_IDLE, _BAND, _MOVE, _VERTEX = "idle", "band", "move", "vertex"
+_IDLE, _BAND, _MOVE, _VERTEX, _RESIZE = "idle", "band", "move", "vertex", "resize"
 _BACKGROUND = ("halls", "zones")
 
 
@@ -30,6 +31,7 @@ class SelectTool(Tool):
         self._last: Point = (0.0, 0.0)
         self._vertex: tuple[tuple[str, str], int, int] | None = None  # key, ring, index
         self._pending: tuple[str, str] | None = None  # hall or zone picked if no drag follows
+        self._corner: int | None = None  # the booth corner being dragged
 
     def hint(self) -> str:
         return "Click to select, Ctrl/Shift-click to add, drag to move or draw a box."
@@ -37,6 +39,11 @@ class SelectTool(Tool):
     # -- press ---------------------------------------------------------------------------
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
         self._start = self._last = point
+        corner = self._corner_at(point)
+        if corner is not None and not (mods.ctrl or mods.shift):
+            self._corner = corner
+            self._state = _RESIZE
+            return
         vertex = self._vertex_at(point)
         if vertex is not None and not (mods.ctrl or mods.shift):
             self._vertex = vertex
@@ -64,6 +71,26 @@ class SelectTool(Tool):
         elif key not in selection:
             selection.set([key])
         self._state = _MOVE
+
+    def _single_booth(self):
+        keys = self.ctx.selection.all()
+        if len(keys) != 1 or keys[0][0] != "booths":
+            return None
+        booth = self.ctx.plan.get(*keys[0])
+        return None if booth is None or booth.locked else booth
+
+    def _corner_at(self, point: Point) -> int | None:
+        booth = self._single_booth()
+        if booth is None:
+            return None
+        return resize.handle_at(booth.geometry, point, self.ctx.tolerance() * 0.75)
+
+    def _resized(self, point: Point):
+        booth = self._single_booth()
+        if booth is None or self._corner is None:
+            return None
+        step = self.ctx.snapper.grid_step if self.ctx.snapper.grid else None
+        return replace(booth, geometry=resize.resized(booth.geometry, self._corner, point, step))
 
     def _vertex_at(self, point: Point):
         keys = self.ctx.selection.all()
@@ -102,6 +129,12 @@ class SelectTool(Tool):
             moved = self._moved_vertex(point, mods)
             if moved is not None:
                 self.ctx.preview([moved.geometry])
+        elif self._state == _RESIZE:
+            booth = self._resized(point)
+            if booth is not None:
+                _, _, width, depth, _ = edits.booth_frame(booth.geometry)
+                self.ctx.preview([booth.geometry])
+                self.ctx.status(f"{width:g} × {depth:g} m")
 
     def _delta(self, point: Point, mods: Mods) -> tuple[float, float]:
         dx, dy = point[0] - self._start[0], point[1] - self._start[1]
@@ -159,11 +192,22 @@ class SelectTool(Tool):
             if dx or dy:
                 patch = edits.translate(self.ctx.plan, self.ctx.selection.all(), dx, dy)
                 self.ctx.document.push(patch)
+        elif state == _RESIZE:
+            booth = self._resized(point)
+            self._corner = None
+            if booth is not None:
+                self.ctx.document.push(self.ctx.plan.edit("Resize booth").put(booth).build())
         elif state == _VERTEX:
             moved = self._moved_vertex(point, mods)
             self._vertex = None
             if moved is not None:
                 self.ctx.document.push(self.ctx.plan.edit("Move corner").put(moved).build())
+
+    def nudge(self, dx: float, dy: float) -> None:
+        """Arrow keys: move the selection by (dx, dy) metres, one undo step per press."""
+        keys = self.ctx.selection.all()
+        if keys:
+            self.ctx.document.push(edits.translate(self.ctx.plan, keys, dx, dy))
 
     def cancel(self) -> None:
         self._state = _IDLE
