@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 
 from planner import theme
@@ -18,7 +18,9 @@ from planner.ui.canvas import style
 from planner.ui.canvas.convert import path_of, ring_polygon
 from planner.ui.canvas.labels import draw_text_fit
 
-Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE = 0.0, 1.0, 2.0, 3.0, 4.0
+Z_HALL, Z_ZONE, Z_BOOTH, Z_DOOR, Z_OBSTACLE, Z_LABEL = 0.0, 1.0, 2.0, 3.0, 4.0, 5.0
+ZONE_LABEL_PX = 15.0  # zone names: at most this tall on screen
+ZONE_TAG_BRUSH = QBrush(QColor(255, 255, 255, 200))
 NAMED_NUMBER_FRACTION = 0.2  # booth number height when an exhibitor's name goes under it
 NAME_FRACTION = 0.12  # exhibitor name height, relative to the booth's shorter side
 HANDLE_PX = 7.0  # resize handles, on screen
@@ -121,8 +123,15 @@ class ZoneItem(EntityItem):
     TABLE = Zone.TABLE
 
     def __init__(self, entity, state) -> None:
+        self.label: QGraphicsItem | None = None  # the name tag, set by the scene
         super().__init__(entity, state)
         self.setZValue(Z_ZONE)
+
+    def set_entity(self, entity) -> None:
+        super().set_entity(entity)
+        if self.label is not None:
+            self.label.prepareGeometryChange()
+            self.label.update()
 
     def paint(self, painter, option, widget=None) -> None:
         zone: Zone = self.entity
@@ -138,13 +147,46 @@ class ZoneItem(EntityItem):
         painter.setPen(pen)
         painter.drawPath(self._path)
         self._paint_selection(painter)
+
+
+class ZoneLabelItem(QGraphicsItem):
+    """A zone's name on a light tag at the zone's top-left, above the booths so none hides it."""
+
+    def __init__(self, zone_item: ZoneItem) -> None:
+        super().__init__()
+        self.zone_item = zone_item
+        self.setZValue(Z_LABEL)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def boundingRect(self) -> QRectF:
+        return self.zone_item.boundingRect()
+
+    def paint(self, painter, option, widget=None) -> None:
+        zone: Zone = self.zone_item.entity
         lod = _lod(option, painter)
-        rect = self._path.boundingRect()
-        # The zone name sits at the top of the zone, out of the way of booth labels.
-        # Bigger zones get bigger names, so they read from further out.
-        height = min(max(min(rect.width(), rect.height()) * 0.08, 1.2), 3.0)
-        label_rect = QRectF(rect.left(), rect.top(), rect.width(), min(rect.height(), height * 2))
-        draw_text_fit(painter, label_rect, [(zone.name, height, True)], lod, self.state.font_family)
+        px = min(ZONE_LABEL_PX, 1.6 * lod)  # 1.6 m tall on the floor, at most 15 px
+        if px < style.MIN_LABEL_PX:
+            return
+        family = self.zone_item.state.font_family
+        font = QFont(family) if family else QFont()
+        font.setPixelSize(round(px))
+        font.setBold(True)
+        metrics = QFontMetricsF(font)
+        rect = self.zone_item.shape().boundingRect()
+        text = metrics.elidedText(zone.name, Qt.TextElideMode.ElideRight, rect.width() * lod - 12)
+        if not text or text == "…":
+            return
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(1.0 / lod, 1.0 / lod)
+        tag = QRectF(4, 4, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(ZONE_TAG_BRUSH)
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setPen(style.colour(theme.TEXT_COLOUR))
+        painter.setFont(font)
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
 
 
 class DoorItem(EntityItem):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from planner import theme
 from planner.model import Patch, Plan
 from planner.ui.canvas.convert import path_of
-from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem
+from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem, ZoneLabelItem
 from planner.ui.canvas.overview import BoothOverview
 from planner.ui.document import PlanDocument
 from planner.ui.selection import Selection
@@ -40,6 +40,10 @@ class PlanScene(QGraphicsScene):
         fill.setAlpha(40)
         self._preview.setBrush(QBrush(fill))
         self.addItem(self._preview)
+        self._preview_lines = QGraphicsPathItem()
+        self._preview_lines.setZValue(100)
+        self._preview_lines.setPen(pen)
+        self.addItem(self._preview_lines)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.overview = BoothOverview(self)
         self.overview.setVisible(False)
@@ -83,10 +87,13 @@ class PlanScene(QGraphicsScene):
 
     # -- preview layer ---------------------------------------------------------------------
     def set_preview(self, geometries) -> None:
-        path = QPainterPath()
+        """Show work in progress: areas filled lightly, lines (an open outline) not filled."""
+        areas, lines = QPainterPath(), QPainterPath()
         for geometry in geometries:
-            path.addPath(path_of(geometry))
-        self._preview.setPath(path)
+            target = lines if geometry.geom_type in ("LineString", "LinearRing") else areas
+            target.addPath(path_of(geometry))
+        self._preview.setPath(areas)
+        self._preview_lines.setPath(lines)
 
     # -- styling ---------------------------------------------------------------------------
     def set_colour_by(self, mode: str) -> None:
@@ -105,10 +112,16 @@ class PlanScene(QGraphicsScene):
                 item.update()
 
     # -- keeping in step -------------------------------------------------------------------
+    def _remove(self, key, item) -> None:
+        label = getattr(item, "label", None)
+        if label is not None:
+            self.removeItem(label)
+        self.removeItem(item)
+        del self._items[key]
+
     def rebuild(self) -> None:
-        for item in self._items.values():
-            self.removeItem(item)
-        self._items.clear()
+        for key, item in list(self._items.items()):
+            self._remove(key, item)
         self.overview.invalidate()
         plan = self.document.plan
         self._read_exhibitors(plan)
@@ -120,6 +133,9 @@ class PlanScene(QGraphicsScene):
     def _add(self, table: str, entity) -> None:
         item = ITEM_TYPES[table](entity, self.state)
         self._items[(table, entity.id)] = item
+        if table == "zones":  # its name floats above the booths (its own top-level item)
+            item.label = ZoneLabelItem(item)
+            self.addItem(item.label)
         if table == "booths" and self.overview_mode:
             item.setVisible(False)
         self.addItem(item)
@@ -139,8 +155,7 @@ class PlanScene(QGraphicsScene):
             item = self._items.get(key)
             if change.after is None:
                 if item is not None:
-                    self.removeItem(item)
-                    del self._items[key]
+                    self._remove(key, item)
             elif item is None:
                 self._add(change.table, change.after)
             else:
