@@ -52,6 +52,7 @@ class EntityItem(QGraphicsItem):
         super().__init__()
         self.state = state
         self.entity = entity
+        self.label: QGraphicsItem | None = None  # a name tag that follows it (set by the scene)
         self._path = QPainterPath()
         self._bounds = QRectF()
         self.set_entity(entity)
@@ -70,6 +71,9 @@ class EntityItem(QGraphicsItem):
         pad = self._pad()
         self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.update()
+        if self.label is not None:
+            self.label.prepareGeometryChange()
+            self.label.update()
 
     def _pad(self) -> float:
         return 0.3
@@ -123,15 +127,8 @@ class ZoneItem(EntityItem):
     TABLE = Zone.TABLE
 
     def __init__(self, entity, state) -> None:
-        self.label: QGraphicsItem | None = None  # the name tag, set by the scene
         super().__init__(entity, state)
         self.setZValue(Z_ZONE)
-
-    def set_entity(self, entity) -> None:
-        super().set_entity(entity)
-        if self.label is not None:
-            self.label.prepareGeometryChange()
-            self.label.update()
 
     def paint(self, painter, option, widget=None) -> None:
         zone: Zone = self.entity
@@ -149,30 +146,34 @@ class ZoneItem(EntityItem):
         self._paint_selection(painter)
 
 
-class ZoneLabelItem(QGraphicsItem):
-    """A zone's name on a light tag at the zone's top-left, above the booths so none hides it."""
+class NameTagItem(QGraphicsItem):
+    """An area's name on a light tag above the booths, so none hides it: inside a zone's
+    top-left corner, or just above a hall's outline."""
 
-    def __init__(self, zone_item: ZoneItem) -> None:
+    def __init__(self, zone_item: EntityItem, outside: bool = False) -> None:
         super().__init__()
         self.zone_item = zone_item
+        self.outside = outside
         self.setZValue(Z_LABEL)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
 
     def boundingRect(self) -> QRectF:
-        return self.zone_item.boundingRect()
+        rect = self.zone_item.boundingRect()
+        return rect.adjusted(0, -6, 0, 0) if self.outside else rect  # room for the tag above
 
     def paint(self, painter, option, widget=None) -> None:
-        zone: Zone = self.zone_item.entity
+        zone = self.zone_item.entity
         lod = _lod(option, painter)
-        px = min(ZONE_LABEL_PX, 1.6 * lod)  # 1.6 m tall on the floor, at most 15 px
-        if px < style.MIN_LABEL_PX:
-            return
+        rect = self.zone_item.shape().boundingRect()
+        if rect.width() * lod < 60 or rect.height() * lod < 20:
+            return  # the zone itself is too small on screen to carry a name
+        # 1.6 m tall on the floor, but never below 11 px nor above 15 px: readable from afar.
+        px = min(ZONE_LABEL_PX, max(1.6 * lod, 11.0))
         family = self.zone_item.state.font_family
         font = QFont(family) if family else QFont()
         font.setPixelSize(round(px))
         font.setBold(True)
         metrics = QFontMetricsF(font)
-        rect = self.zone_item.shape().boundingRect()
         text = metrics.elidedText(zone.name, Qt.TextElideMode.ElideRight, rect.width() * lod - 12)
         if not text or text == "…":
             return
@@ -180,6 +181,8 @@ class ZoneLabelItem(QGraphicsItem):
         painter.translate(rect.topLeft())
         painter.scale(1.0 / lod, 1.0 / lod)
         tag = QRectF(4, 4, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
+        if self.outside:
+            tag.moveBottom(-3)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(ZONE_TAG_BRUSH)
         painter.drawRoundedRect(tag, 3, 3)

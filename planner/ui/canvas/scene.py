@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from planner import theme
 from planner.model import Patch, Plan
 from planner.ui.canvas.convert import path_of
-from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem, ZoneLabelItem
+from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem, NameTagItem
 from planner.ui.canvas.overview import BoothOverview
 from planner.ui.document import PlanDocument
 from planner.ui.selection import Selection
@@ -133,8 +133,8 @@ class PlanScene(QGraphicsScene):
     def _add(self, table: str, entity) -> None:
         item = ITEM_TYPES[table](entity, self.state)
         self._items[(table, entity.id)] = item
-        if table == "zones":  # its name floats above the booths (its own top-level item)
-            item.label = ZoneLabelItem(item)
+        if table in ("zones", "halls"):  # the name floats above the booths, its own item
+            item.label = NameTagItem(item, outside=table == "halls")
             self.addItem(item.label)
         if table == "booths" and self.overview_mode:
             item.setVisible(False)

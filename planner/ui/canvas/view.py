@@ -81,8 +81,12 @@ class PlanView(QGraphicsView):
             ruler.update()
 
     def zoom_to_fit(self) -> None:
-        rect = self.plan_scene.plan_rect().adjusted(-2, -2, 2, 2)
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        rect = self.plan_scene.plan_rect()
+        # A margin around the floor, with room for the hall name tags above the outlines.
+        margin = 2.0 + 0.04 * max(rect.width(), rect.height())
+        self.fitInView(
+            rect.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio
+        )
 
     def centre_on_model(self, x: float, y: float, min_scale: float = 8.0) -> None:
         if self.scale_px_per_m() < min_scale:
