@@ -6,6 +6,7 @@ Text stays upright because nothing is mirrored by a transform; only coordinates 
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPainterPath, QPolygonF
 from shapely.geometry import LineString, MultiPolygon, Polygon
@@ -21,7 +22,8 @@ def to_model(point: QPointF) -> tuple[float, float]:
 
 
 def ring_polygon(coords) -> QPolygonF:
-    return QPolygonF([QPointF(x, -y) for x, y, *_ in coords])
+    xy = np.asarray(coords, dtype=float)[:, :2].tolist()  # one conversion, not per point
+    return QPolygonF([QPointF(x, -y) for x, y in xy])
 
 
 def path_of(geometry: BaseGeometry) -> QPainterPath:

@@ -64,10 +64,13 @@ class EntityItem(QGraphicsItem):
     def geometry(self):
         return self.entity.geometry
 
+    def _outline(self) -> QPainterPath:
+        return path_of(self.geometry())
+
     def set_entity(self, entity) -> None:
         self.prepareGeometryChange()
         self.entity = entity
-        self._path = path_of(self.geometry())
+        self._path = self._outline()
         pad = self._pad()
         self._bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.update()
@@ -237,6 +240,12 @@ class BoothItem(EntityItem):
         self._polygon = ring_polygon(entity.geometry.exterior.coords)
         super().set_entity(entity)
         self.setToolTip(self.tooltip())
+
+    def _outline(self) -> QPainterPath:
+        path = QPainterPath()  # a booth is one ring: reuse the polygon, don't convert twice
+        path.addPolygon(self._polygon)
+        path.closeSubpath()
+        return path
 
     def _pad(self) -> float:
         return 0.3  # room for the resize handles

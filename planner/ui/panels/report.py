@@ -25,7 +25,7 @@ class ReportPanel(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
         document.plan_changed.connect(self._plan_changed)
-        self.refresh()
+        # Built when first shown (showEvent), not here: a report of 10,000 booths takes time.
 
     def _plan_changed(self, _patch) -> None:
         if self.isVisible():
