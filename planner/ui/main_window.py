@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QMainWindow, QUndoView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QUndoView,
+)
 
 from planner.model import Plan
 from planner.ui import actions
@@ -188,6 +195,19 @@ class MainWindow(QMainWindow):
         self.selection.set([("booths", booth_id)])
         centre = booth.geometry.centroid
         self.view.centre_on_model(centre.x, centre.y)
+
+    def find_booth(self, number: str | None = None) -> bool:
+        """Edit → Find booth: select and show the booth with that number."""
+        if number is None:
+            number, ok = QInputDialog.getText(self, self.tr("Find booth"), self.tr("Number:"))
+            if not ok:
+                return False
+        booth = self.document.plan.booth_by_number(number.strip())
+        if booth is None:
+            self.statusBar().showMessage(self.tr("No booth %1.").replace("%1", number.strip()))
+            return False
+        self.focus_booth(booth.id)
+        return True
 
     def focus_exhibitor(self, exhibitor_id: str) -> None:
         """Select the exhibitor's booths and show the first."""

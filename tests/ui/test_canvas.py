@@ -67,3 +67,12 @@ def test_cursor_position_in_metres_in_the_status_bar(window, qtbot):
     parts = window.cursor_label.text().split()
     x, y = float(parts[1]), float(parts[4])
     assert abs(x - 12.0) < 0.2 and abs(y - 7.0) < 0.2
+
+
+def test_find_booth_selects_and_centres_it(window, qtbot):
+    assert window.find_booth("A03")
+    assert window.selection.all() == [("booths", "booth-3")]
+    centre = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(centre.x() - 10.5) < 1 and abs(-centre.y() - 4.5) < 1
+    assert not window.find_booth("Z99")
+    assert "Z99" in window.statusBar().currentMessage()

@@ -20,7 +20,7 @@ from planner.ui.document import PlanDocument
 from planner.ui.selection import Selection
 
 _DRAWN_TABLES = tuple(ITEM_TYPES)
-_MARGIN_M = 20.0
+_MARGIN_M = 100.0
 
 
 class PlanScene(QGraphicsScene):
@@ -191,4 +191,6 @@ class PlanScene(QGraphicsScene):
 
     def _update_scene_rect(self) -> None:
         rect = self.plan_rect()
-        self.setSceneRect(rect.adjusted(-_MARGIN_M, -_MARGIN_M, _MARGIN_M, _MARGIN_M))
+        # Room to pan past the floor's edge, so an edge booth can still be centred.
+        margin = max(_MARGIN_M, 0.5 * max(rect.width(), rect.height()))
+        self.setSceneRect(rect.adjusted(-margin, -margin, margin, margin))
