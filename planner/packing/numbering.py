@@ -16,45 +16,18 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable
 
 import numpy as np
 import shapely
 
+from planner.model.natural_order import row_letters
 from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.rules import booth_corners
 
 SCHEMES: tuple[str, ...] = ("row", "prefix", "hundreds", "odd-even")
 ROW_GAP = 0.5  # m: rows further apart than this face each other across an aisle
-
-
-def natural_key(number: str) -> tuple:
-    """Sort key that puts A-2 before A-10.
-
-    >>> sorted(["A-10", "A-2", "B-1"], key=natural_key)
-    ['A-2', 'A-10', 'B-1']
-    """
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part)
-        for part in re.split(r"(\d+)", number)
-        if part
-    )
-
-
-def row_letters(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA (spreadsheet style).
-
-    >>> [row_letters(i) for i in (0, 25, 26, 27)]
-    ['A', 'Z', 'AA', 'AB']
-    """
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(ord("A") + rem) + letters
-    return letters
 
 
 def find_rows(geoms: np.ndarray) -> list[list[int]]:
@@ -188,4 +161,4 @@ def renumber(
     return edit.build()
 
 
-__all__ = ["SCHEMES", "find_rows", "natural_key", "numbers_for", "renumber", "row_letters"]
+__all__ = ["SCHEMES", "find_rows", "numbers_for", "renumber"]

@@ -20,6 +20,7 @@ import shapely
 
 from planner.errors import BoothplanError
 from planner.model.entities import Booth
+from planner.model.natural_order import natural_key
 from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, exits, side_rects
@@ -33,7 +34,7 @@ from planner.packing.fill import (
     order_regions,
     prepare_floor,
 )
-from planner.packing.numbering import natural_key, numbers_for
+from planner.packing.numbering import numbers_for
 from planner.packing.regions import (
     Region,
     default_prefix,

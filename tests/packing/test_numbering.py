@@ -7,7 +7,8 @@ from packing_helpers import booth_at, hall, plan_of
 from shapely.geometry import box
 
 from planner.model import Booth
-from planner.packing.numbering import SCHEMES, find_rows, natural_key, numbers_for, renumber
+from planner.model.natural_order import natural_key
+from planner.packing.numbering import SCHEMES, find_rows, numbers_for, renumber
 
 
 def two_facing_rows():
