@@ -76,3 +76,18 @@ def test_find_booth_selects_and_centres_it(window, qtbot):
     assert abs(centre.x() - 10.5) < 1 and abs(-centre.y() - 4.5) < 1
     assert not window.find_booth("Z99")
     assert "Z99" in window.statusBar().currentMessage()
+
+
+def test_overview_marks_the_selection_and_problems(window, qtbot):
+    view, scene = window.view, window.scene
+    view.resetTransform()
+    view.scale(2, 2)
+    window.selection.set([("booths", "booth-1")])
+    scene.set_problems({"booth-2": "overlaps"})
+    _paint(window, qtbot)
+    assert scene.overview_mode
+    assert scene.overview._selected_path.boundingRect().width() == 3.0
+    assert scene.overview._problem_path.boundingRect().left() == 6.0
+    window.selection.set([("booths", "booth-1"), ("booths", "booth-3")])
+    _paint(window, qtbot)
+    assert scene.overview._selected_path.boundingRect().width() == 9.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -39,12 +39,16 @@ class BoothOverview(QGraphicsItem):
         self._paths: dict[str, QPainterPath] = {}
         self._bounds = QRectF()
         self._dirty = True
+        self._marked_for: tuple[int, int] | None = None
+        self._problem_path = QPainterPath()
+        self._selected_path = QPainterPath()
         self.setZValue(2.0)
 
     def invalidate(self) -> None:
         """Booths, colours or problems changed: rebuild the paths at the next paint."""
         self.prepareGeometryChange()
         self._dirty = True
+        self._marked_for = None
         self.update()
 
     def _rebuild(self) -> None:
@@ -84,16 +88,26 @@ class BoothOverview(QGraphicsItem):
             painter.setBrush(style.brush(hex_))
             painter.drawPath(path)
         painter.restore()
-        # The few marked booths are drawn one by one on top.
+        # Marked booths on top: one path each for problems and selection, rebuilt only when
+        # the scene hands over a new problems dict or selection set (it never mutates them).
         state = self._scene.state
-        for booth_id in state.problems:
+        if self._marked_for != (id(state.problems), id(state.selected)):
+            self._problem_path = self._outline_of(state.problems)
+            self._selected_path = self._outline_of(
+                id_ for t, id_ in state.selected if t == "booths"
+            )
+            self._marked_for = (id(state.problems), id(state.selected))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(style.PROBLEM_PEN)
+        painter.drawPath(self._problem_path)
+        painter.setPen(style.SELECTION_PEN)
+        painter.drawPath(self._selected_path)
+
+    def _outline_of(self, booth_ids) -> QPainterPath:
+        path = QPainterPath()
+        for booth_id in booth_ids:
             item = self._scene.item("booths", booth_id)
             if item is not None:
-                painter.setPen(style.PROBLEM_PEN)
-                painter.drawPolygon(item.polygon())
-        for table, id_ in state.selected:
-            if table == "booths":
-                item = self._scene.item(table, id_)
-                if item is not None:
-                    painter.setPen(style.SELECTION_PEN)
-                    painter.drawPolygon(item.polygon())
+                path.addPolygon(item.polygon())
+                path.closeSubpath()
+        return path
