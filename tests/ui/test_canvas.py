@@ -86,8 +86,8 @@ def test_overview_marks_the_selection_and_problems(window, qtbot):
     scene.set_problems({"booth-2": "overlaps"})
     _paint(window, qtbot)
     assert scene.overview_mode
-    assert scene.overview._selected_path.boundingRect().width() == 3.0
-    assert scene.overview._problem_path.boundingRect().left() == 6.0
+    assert [r.width() for r in scene.overview._selected[0]] == [3.0]
+    assert [r.left() for r in scene.overview._problems[0]] == [6.0]
     window.selection.set([("booths", "booth-1"), ("booths", "booth-3")])
     _paint(window, qtbot)
-    assert scene.overview._selected_path.boundingRect().width() == 9.0
+    assert sorted(r.left() for r in scene.overview._selected[0]) == [3.0, 9.0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
 from planner import theme
@@ -16,6 +16,9 @@ from planner.ui.canvas import style
 
 # A 3 m booth's number needs about 8 px/m to be readable; below that only colour shows.
 OVERVIEW_PX_PER_M = 8.0
+OVERVIEW_PROBLEM_PEN = style.pixel_pen(theme.PROBLEM_COLOUR, 0.0)  # hairlines are fast
+OVERVIEW_PROBLEM_FILL = QBrush(QColor(213, 0, 0, 60))  # a red tint, readable from far out
+OVERVIEW_SELECTION_PEN = style.pixel_pen(theme.HIGHLIGHT_COLOUR, 0.0)
 
 
 def _is_square_on(polygon, rect: QRectF) -> bool:
@@ -40,8 +43,8 @@ class BoothOverview(QGraphicsItem):
         self._bounds = QRectF()
         self._dirty = True
         self._marked_for: tuple[int, int] | None = None
-        self._problem_path = QPainterPath()
-        self._selected_path = QPainterPath()
+        self._problems: tuple[list[QRectF], QPainterPath] = ([], QPainterPath())
+        self._selected: tuple[list[QRectF], QPainterPath] = ([], QPainterPath())
         self.setZValue(2.0)
 
     def invalidate(self) -> None:
@@ -88,26 +91,40 @@ class BoothOverview(QGraphicsItem):
             painter.setBrush(style.brush(hex_))
             painter.drawPath(path)
         painter.restore()
-        # Marked booths on top: one path each for problems and selection, rebuilt only when
-        # the scene hands over a new problems dict or selection set (it never mutates them).
+        # Marked booths on top, drawn as rectangle lists like the booths (a thick or dashed
+        # pen over thousands of outlines costs most of a second); rebuilt only when the scene
+        # hands over a new problems dict or selection set (it never mutates them).
         state = self._scene.state
         if self._marked_for != (id(state.problems), id(state.selected)):
-            self._problem_path = self._outline_of(state.problems)
-            self._selected_path = self._outline_of(
-                id_ for t, id_ in state.selected if t == "booths"
-            )
+            self._problems = self._marked(state.problems)
+            self._selected = self._marked(id_ for table, id_ in state.selected if table == "booths")
             self._marked_for = (id(state.problems), id(state.selected))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(style.PROBLEM_PEN)
-        painter.drawPath(self._problem_path)
-        painter.setPen(style.SELECTION_PEN)
-        painter.drawPath(self._selected_path)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for (rects, path), pen, fill in (
+            (self._problems, OVERVIEW_PROBLEM_PEN, OVERVIEW_PROBLEM_FILL),
+            (self._selected, OVERVIEW_SELECTION_PEN, Qt.BrushStyle.NoBrush),
+        ):
+            painter.setPen(pen)
+            painter.setBrush(fill)
+            if rects:
+                painter.drawRects(rects)
+            if not path.isEmpty():
+                painter.drawPath(path)
+        painter.restore()
 
-    def _outline_of(self, booth_ids) -> QPainterPath:
+    def _marked(self, booth_ids) -> tuple[list[QRectF], QPainterPath]:
+        rects: list[QRectF] = []
         path = QPainterPath()
         for booth_id in booth_ids:
             item = self._scene.item("booths", booth_id)
-            if item is not None:
-                path.addPolygon(item.polygon())
+            if item is None:
+                continue
+            polygon = item.polygon()
+            rect = polygon.boundingRect()
+            if _is_square_on(polygon, rect):
+                rects.append(rect)
+            else:
+                path.addPolygon(polygon)
                 path.closeSubpath()
-        return path
+        return rects, path
