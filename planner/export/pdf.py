@@ -37,7 +37,13 @@ def write_pdf(plan: Plan, path: str | os.PathLike[str], options: PdfOptions) -> 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BoothplanError(f"Cannot write {target}: the folder {folder} does not exist.")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:  # a folder the user may not write in fails here, before any temporary file exists
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise BoothplanError(
+            f"Cannot write {target}: no new file can be made in {folder} "
+            f"({error.strerror or error})."
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)

@@ -365,3 +365,9 @@ def test_odd_characters_in_names_do_not_break_the_export():
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Sơn La HTX 1" in text
     assert "%PDF ) ( \\ <script>" in text
+
+
+def test_folder_where_no_file_can_be_made_is_a_clear_error(laocai):
+    # /sys refuses new files even to root, so this holds however the tests are run
+    with pytest.raises(BoothplanError, match=r"Cannot write /sys/map\.pdf: no new file"):
+        write_pdf(laocai, "/sys/map.pdf", PdfOptions())
