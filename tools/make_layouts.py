@@ -60,7 +60,7 @@ LAYOUT_LIST: tuple[Layout, ...] = (
     ),
 )
 
-DEFAULT_STEPS: tuple[str, ...] = ("import",)
+DEFAULT_STEPS: tuple[str, ...] = ("import", "pack", "allocate")
 
 
 def _pack(plan: Plan, layout: Layout) -> Plan:

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QLineEdit
 from shapely.geometry import box
 from ui_helpers import click
 
+from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan
 from planner.ui.autosave import offer_recovery, pending_recoveries, start_autosave
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
+FLOORS = Path(__file__).resolve().parents[3] / "shared" / "floors"
 
 
 def _field(window, key: str) -> QLineEdit:
@@ -56,7 +58,8 @@ def test_a_number_already_taken_is_refused(window, qtbot):
 
 
 def test_auto_pack_is_one_undo_step_and_shows_the_report(window, qtbot):
-    window.document.replace_plan(read_plan(LAYOUTS / "sonla-week-coopmart.boothplan"), None)
+    # the bare floor, so the pack has everything to place
+    window.document.replace_plan(read_floor(FLOORS / "sonla-week-coopmart.geojson"), None)
     start = window.document.plan
     window.actions["pack"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
@@ -135,7 +138,7 @@ def test_release_frees_a_held_booth(window, qtbot):
 
 
 def test_auto_pack_of_the_selected_zone_only(window, qtbot):
-    window.document.replace_plan(read_plan(LAYOUTS / "laocai-fair-2025.boothplan"), None)
+    window.document.replace_plan(read_floor(FLOORS / "laocai-fair-2025.geojson"), None)
     plan = window.document.plan
     zone_id = next(z.id for z in plan.zones.values() if z.use == "culinary")
     window.selection.set([("zones", zone_id)])
@@ -144,6 +147,19 @@ def test_auto_pack_of_the_selected_zone_only(window, qtbot):
     booths = list(window.document.plan.booths.values())
     assert booths and all(b.zone_id == zone_id for b in booths)
     assert window.document.undo_stack.count() == 1
+
+
+def test_auto_pack_of_a_zone_leaves_the_rest_of_a_packed_plan_alone(window, qtbot):
+    window.document.replace_plan(read_plan(LAYOUTS / "laocai-fair-2025.boothplan"), None)
+    plan = window.document.plan
+    zone_id = next(z.id for z in plan.zones.values() if z.use == "culinary")
+    elsewhere = {k: b for k, b in plan.booths.items() if b.zone_id != zone_id}
+    window.selection.set([("zones", zone_id)])
+    window.actions["pack-zone"].trigger()
+    qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
+    after = window.document.plan.booths
+    assert {k: b for k, b in after.items() if b.zone_id != zone_id} == elsewhere
+    assert any(b.zone_id == zone_id for b in after.values())
 
 
 def test_closing_on_purpose_leaves_nothing_to_recover(window, qtbot):
