@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from planner.errors import BoothplanError
 from planner.model import Plan
 
 
@@ -22,6 +24,22 @@ def save_plan(plan: Plan, path: str | Path) -> None:
     from planner.formats.plan_file import write_plan
 
     write_plan(plan, Path(path))
+
+
+def refuse_to_overwrite_plan(output: str | Path, source: str | Path, what: str) -> None:
+    """Refuse to write a PDF, report or CSV (``what``) over the file being read or over any plan.
+
+    A typo such as ``-o fair.boothplan`` would otherwise replace the user's plan for good.
+    """
+    from planner.formats.plan_file import is_plan_file
+
+    output, source = Path(output), Path(source)
+    if output.exists() and source.exists() and os.path.samefile(output, source):
+        raise BoothplanError(f"{output} is the plan itself; give another file name for the {what}.")
+    if is_plan_file(output):
+        raise BoothplanError(
+            f"{output} is a Boothplan plan file; give another file name for the {what}."
+        )
 
 
 def print_json(data: Any) -> None:

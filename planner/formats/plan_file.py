@@ -170,6 +170,22 @@ def _read_header(path: Path) -> tuple[bytes, int]:
         raise PlanFileError(f"{path} cannot be read: {error.strerror or error}.") from None
 
 
+def is_plan_file(path: str | os.PathLike[str]) -> bool:
+    """True when ``path`` is a file that starts like a plan (an SQLite database marked BPLN).
+
+    Lets writers of PDFs, reports and CSVs refuse to replace a plan, and readers of CSV and
+    GeoJSON say "this is a plan file" instead of a puzzling complaint about its bytes.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    if len(header) < 72 or not header.startswith(_SQLITE_MAGIC):
+        return False
+    return struct.unpack(">I", header[68:72])[0] == APPLICATION_ID
+
+
 def read_plan(path: str | os.PathLike[str]) -> Plan:
     """The plan saved in ``path``; :class:`PlanFileError` with one clear sentence if it is bad."""
     path = Path(path)
@@ -195,4 +211,12 @@ def _read_database(path: Path, version: int) -> Plan:
         return read_tables(current)
 
 
-__all__ = ["APPLICATION_ID", "FORMAT_VERSION", "SUFFIX", "PlanFileError", "read_plan", "write_plan"]
+__all__ = [
+    "APPLICATION_ID",
+    "FORMAT_VERSION",
+    "SUFFIX",
+    "PlanFileError",
+    "is_plan_file",
+    "read_plan",
+    "write_plan",
+]
