@@ -47,3 +47,12 @@ def test_make_layouts_reproduces_the_committed_layouts():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("same as") == len(FLOOR_FILES)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS.glob("*.boothplan")), ids=lambda p: p.stem)
+def test_every_layout_is_packed_and_meets_every_rule(layout):
+    from planner.model.rules import check
+
+    plan = read_plan(layout)
+    assert plan.booths, "a sample plan shows a packed floor"
+    assert check(plan) == []
