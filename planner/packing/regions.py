@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.errors import BoothplanError
 from planner.model.entities import Booth
 from planner.model.plan import Plan
 from planner.model.zone_use import CAR, CULINARY, STANDARD
@@ -82,17 +83,35 @@ def select_regions(plan: Plan, names: list[str] | None) -> list[Region]:
     regions = plan_regions(plan)
     if not names:
         return regions
-    wanted = {n.strip().casefold() for n in names}
+    wanted = {n.strip().casefold(): n.strip() for n in names}
     picked = []
+    matched: set[str] = set()
     for region in regions:
         keys = {region.key.casefold(), region.name.casefold()}
         if region.zone_id is not None:
             keys |= {region.zone_id.casefold(), plan.zones[region.zone_id].name.casefold()}
         else:
             keys.add(region.hall_id.casefold())
-        if keys & wanted:
+        if keys & wanted.keys():
             picked.append(region)
+            matched |= keys & wanted.keys()
+    unknown = [name for key, name in wanted.items() if key not in matched]
+    if unknown:  # one typo among several names must not pack the rest and say nothing
+        raise _unknown_region(plan, unknown[0], regions)
     return picked
+
+
+def _unknown_region(plan: Plan, name: str, regions: list[Region]) -> BoothplanError:
+    packable = ", ".join(dict.fromkeys(r.name for r in regions)) or "none"
+    for zone in plan.zones.values():
+        if name.casefold() in (zone.name.casefold(), zone.id.casefold()):
+            return BoothplanError(
+                f"Zone {zone.name} of plan {plan.name!r} is kept free of booths "
+                f"(use {zone.use}), so it cannot be packed; packable: {packable}."
+            )
+    return BoothplanError(
+        f"Plan {plan.name!r} has no packable zone or hall named {name}; packable: {packable}."
+    )
 
 
 def region_of_booth(plan: Plan, booth: Booth, regions: list[Region]) -> Region | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from packing_helpers import SONLA, booth_at
+from packing_helpers import LAOCAI, SONLA, booth_at
 
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
@@ -65,6 +65,23 @@ def test_unknown_zone_is_one_sentence_and_leaves_the_file(plan_path, capsys):
     assert code == 2 and out == ""
     assert "no packable zone or hall named Nowhere" in err and "Traceback" not in err
     assert plan_path.read_bytes() == before
+
+
+def test_one_unknown_zone_among_known_ones_packs_nothing(plan_path, capsys):
+    before = plan_path.read_bytes()
+    code, out, err = run(capsys, "pack", plan_path, "--zone", "Event space", "--zone", "Evnt")
+    assert code == 2 and out == ""
+    assert "no packable zone or hall named Evnt; packable: Event space." in err
+    assert plan_path.read_bytes() == before
+
+
+def test_a_feature_zone_is_named_as_such(tmp_path, capsys):
+    path = tmp_path / "laocai.boothplan"
+    write_plan(read_floor(LAOCAI), path)
+    code, _, err = run(capsys, "pack", path, "--zone", "megalive stage")
+    assert code == 2 and err.count("\n") == 1
+    assert "Zone Megalive stage" in err and "kept free of booths (use feature)" in err
+    assert "packable: Car display, Culinary court, Hall A, Outdoor area B." in err
 
 
 def test_columns_in_booths_option(plan_path, capsys):
