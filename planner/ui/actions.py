@@ -113,6 +113,7 @@ def build(window) -> dict[str, QAction]:
     add("pack-zone", "Auto-pack selected &zone", lambda: w.auto_pack(True), "", "Ctrl+Shift+K")
     add("check", "Check &rules", w.problems.check_now, "problems", "F7")
     add("report", "Booking &report", w.show_report, "")
+    add("allocate", "A&llocate exhibitors…", w.allocate_exhibitors, "exhibitors")
 
     tool_group = QActionGroup(w)
     for name, label, icon_name, shortcut in TOOLS:
@@ -168,8 +169,8 @@ def build(window) -> dict[str, QAction]:
     for name, *_ in TOOLS:
         tools_menu.addAction(a[f"tool-{name}"])
     plan_menu = bar.addMenu(w.tr("&Plan"))
-    for key in ("pack", "pack-zone", "check", "report"):
-        plan_menu.addAction(a[key])
+    for key in ("pack", "pack-zone", "check", None, "allocate", "report"):
+        plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])
 
     main_bar = QToolBar(w.tr("Main"), w)
     main_bar.setObjectName("main-toolbar")

@@ -1,0 +1,84 @@
+"""Plan → Allocate exhibitors: a dialog shows who goes where and who not and why; Apply is one
+undo step, Cancel changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from planner.model import Exhibitor
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+
+def _with_two_more_exhibitors(window) -> None:
+    plan = window.document.plan
+    window.document.replace_plan(
+        plan.apply(
+            plan.edit("add")
+            .put(
+                Exhibitor("exhibitor-2", "Công ty 云南 Trà", sector="agriculture", booths_wanted=1)
+            )
+            .put(Exhibitor("exhibitor-3", "Hợp tác xã Hải Phòng", booths_wanted=5))
+            .build()
+        ),
+        None,
+    )
+
+
+def _open(window, qtbot):
+    window.actions["allocate"].trigger()
+    dialog = window.allocation_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_cancel_changes_nothing(window, qtbot):
+    _with_two_more_exhibitors(window)
+    start = window.document.plan
+    dialog = _open(window, qtbot)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert not dialog.isVisible()
+    assert window.document.plan is start
+    assert window.document.undo_stack.count() == 0
+
+
+def test_dialog_lists_placed_and_unplaced_and_apply_is_one_undo_step(window, qtbot):
+    _with_two_more_exhibitors(window)
+    start = window.document.plan
+    dialog = _open(window, qtbot)
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "allocation-dialog.png"))
+    placed = [dialog.placed.topLevelItem(i) for i in range(dialog.placed.topLevelItemCount())]
+    names = {item.text(0) for item in placed}
+    assert names == {"HTX Chè Shan Tuyết Sơn La", "Công ty 云南 Trà"}
+    assert all(item.text(1).startswith("A0") for item in placed)
+    assert dialog.unplaced.topLevelItemCount() == 1
+    refused = dialog.unplaced.topLevelItem(0)
+    assert refused.text(0) == "Hợp tác xã Hải Phòng" and refused.text(1) == "5"
+    assert refused.text(2).endswith(".")  # one sentence: why not
+    assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
+    assert window.document.plan is start  # nothing changes before Apply
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    plan = window.document.plan
+    held = {b.exhibitor_id for b in plan.booths.values() if b.exhibitor_id}
+    assert held == {"exhibitor-1", "exhibitor-2"}
+    assert window.document.undo_stack.count() == 1
+    assert len(window.selection.ids("booths")) == 2  # the booths just allocated
+    window.actions["undo"].trigger()
+    assert window.document.plan == start
+
+
+def test_nothing_to_allocate_disables_apply(window, qtbot):
+    window.document.replace_plan(
+        window.document.plan.apply(
+            window.document.plan.edit("x").delete("exhibitors", "exhibitor-1").build()
+        ),
+        None,
+    )
+    dialog = _open(window, qtbot)
+    assert not dialog.apply_button.isEnabled()
+    dialog.reject()
+    assert window.document.undo_stack.count() == 0
