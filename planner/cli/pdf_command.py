@@ -18,6 +18,7 @@ from planner.cli.common import load_plan, print_json, refuse_to_overwrite_plan
 from planner.export.layout import PAPERS_MM, parse_scale
 from planner.export.options import COLOUR_MODES, PdfOptions
 from planner.export.pdf import write_pdf
+from planner.formats.plan_file import is_plan_file
 from planner.model import Plan
 
 GEOJSON_SUFFIXES = {".geojson", ".json"}
@@ -84,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _load(path: str) -> Plan:
-    if Path(path).suffix.lower() in GEOJSON_SUFFIXES:
+    if Path(path).suffix.lower() in GEOJSON_SUFFIXES and not is_plan_file(path):
         from planner.formats.geojson_floor import read_floor
 
         return read_floor(path)

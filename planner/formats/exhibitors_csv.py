@@ -40,6 +40,7 @@ from planner.formats.exhibitor_rows import (
     ImportResult,
     RowReader,
 )
+from planner.formats.plan_file import looks_like_plan
 from planner.model import Plan
 from planner.model.natural_order import natural_key
 from planner.model.spreadsheet import neutralise
@@ -124,9 +125,17 @@ def read_exhibitors(
         raise ExhibitorCsvError(f"{path} is a folder, not a CSV file.") from None
     except OSError as error:
         raise ExhibitorCsvError(f"{path} cannot be read ({error.strerror}).") from None
-    return parse_exhibitors(
-        decode_csv_bytes(data, source), source, plan, skip_bad=skip_bad, add_sectors=add_sectors
-    )
+    if looks_like_plan(data):
+        raise ExhibitorCsvError(
+            f"{path} is a Boothplan plan file, not a CSV of exhibitors; give the plan first "
+            "and the CSV second."
+        )
+    text = decode_csv_bytes(data, source)
+    if text.lstrip().startswith(("{", "[")):
+        raise ExhibitorCsvError(
+            f"{path} is JSON (a GeoJSON floor or a report?), not a CSV of exhibitors."
+        )
+    return parse_exhibitors(text, source, plan, skip_bad=skip_bad, add_sectors=add_sectors)
 
 
 def parse_exhibitors(

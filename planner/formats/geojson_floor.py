@@ -30,6 +30,7 @@ from planner.formats.floor_checks import (
 )
 from planner.formats.geojson_booths import Directory, booth_from_feature
 from planner.formats.geojson_export import plan_to_geojson, write_geojson
+from planner.formats.plan_file import looks_like_plan
 from planner.model.entities import (
     BookingEvent,
     Booth,
@@ -80,6 +81,11 @@ def read_floor(path: str | os.PathLike[str]) -> Plan:
         raise FloorError(f"{path} cannot be read: permission denied.") from None
     except OSError as error:
         raise FloorError(f"{path} cannot be read: {error.strerror or error}.") from None
+    if looks_like_plan(raw):
+        raise FloorError(
+            f"{path} is a Boothplan plan file, not a GeoJSON floor (boothplan export makes "
+            "GeoJSON from a plan)."
+        )
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

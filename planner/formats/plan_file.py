@@ -101,6 +101,11 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
         raise PlanFileError(
             f"{path} is truncated: it ends after {len(header)} bytes, inside the header."
         )
+    if header.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        raise PlanFileError(
+            f"{path} is JSON, not a Boothplan plan file; if it is a GeoJSON floor, make a plan "
+            "from it with boothplan new --floor."
+        )
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         raise PlanFileError(f"{path} is not a Boothplan plan file: it is not an SQLite database.")
     (page_size,) = struct.unpack(">H", header[16:18])
@@ -178,12 +183,16 @@ def is_plan_file(path: str | os.PathLike[str]) -> bool:
     """
     try:
         with open(path, "rb") as handle:
-            header = handle.read(72)
+            return looks_like_plan(handle.read(72))
     except OSError:
         return False
-    if len(header) < 72 or not header.startswith(_SQLITE_MAGIC):
+
+
+def looks_like_plan(data: bytes) -> bool:
+    """True when ``data`` (a file's first bytes, or all of them) begin like a plan file."""
+    if len(data) < 72 or not data.startswith(_SQLITE_MAGIC):
         return False
-    return struct.unpack(">I", header[68:72])[0] == APPLICATION_ID
+    return struct.unpack(">I", data[68:72])[0] == APPLICATION_ID
 
 
 def read_plan(path: str | os.PathLike[str]) -> Plan:
@@ -217,6 +226,7 @@ __all__ = [
     "SUFFIX",
     "PlanFileError",
     "is_plan_file",
+    "looks_like_plan",
     "read_plan",
     "write_plan",
 ]

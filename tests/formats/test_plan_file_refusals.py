@@ -38,6 +38,12 @@ def _sql(path: Path, *statements: str, params=()) -> None:
 
 def _not_sqlite(folder: Path) -> Path:
     path = folder / "notes.boothplan"
+    path.write_text("Hall A, 12 booths; Hall B, 30 booths\n", encoding="utf-8")
+    return path
+
+
+def _geojson(folder: Path) -> Path:
+    path = folder / "floor.boothplan"
     path.write_text('{"type": "FeatureCollection", "features": []}\n', encoding="utf-8")
     return path
 
@@ -123,6 +129,7 @@ def _directory(folder: Path) -> Path:
 
 CASES = {
     "not SQLite": (_not_sqlite, "is not a Boothplan plan file: it is not an SQLite database"),
+    "GeoJSON": (_geojson, "is JSON, not a Boothplan plan file; if it is a GeoJSON floor"),
     "empty": (_empty, "is empty, not a Boothplan plan file"),
     "SQLite but not a plan": (_other_sqlite, "is an SQLite database but not a Boothplan plan"),
     "newer version": (_newer, "was saved by a newer Boothplan (plan format version 2"),
