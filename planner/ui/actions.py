@@ -85,6 +85,8 @@ def build(window) -> dict[str, QAction]:
     add("unlock", "U&nlock", lambda: w.edit.lock(False), "unlock", "Ctrl+Shift+L")
     add("renumber", "Re&number…", w.edit.renumber, "renumber")
     add("release", "Re&lease booths", w.edit.release, "")
+    add("assign", "Assign to e&xhibitor…", lambda: w.booking.assign(), "exhibitors", "Ctrl+E")
+    add("move-booking", "&Move booking to…", lambda: w.booking.move(), "")
     add("edit-zone", "Zone &rules…", w.edit.edit_zone)
     add("zoom-in", "Zoom &In", lambda: w.view.zoom_by(1.25), "zoom-in", Std.ZoomIn)
     add("zoom-out", "Zoom &Out", lambda: w.view.zoom_by(0.8), "zoom-out", Std.ZoomOut)
@@ -169,7 +171,17 @@ def build(window) -> dict[str, QAction]:
     for name, *_ in TOOLS:
         tools_menu.addAction(a[f"tool-{name}"])
     plan_menu = bar.addMenu(w.tr("&Plan"))
-    for key in ("pack", "pack-zone", "check", None, "allocate", "report"):
+    for key in (
+        "pack",
+        "pack-zone",
+        "check",
+        None,
+        "allocate",
+        "assign",
+        "move-booking",
+        "release",
+        "report",
+    ):
         plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])
 
     main_bar = QToolBar(w.tr("Main"), w)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Plan
 from planner.ui import actions
+from planner.ui.booking_controller import BookingController
 from planner.ui.canvas.scene import PlanScene
 from planner.ui.canvas.view import PlanView
 from planner.ui.dialogs import ZoneDialog
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.files = FileController(self.document, self)
         self.edit = EditController(self)
+        self.booking = BookingController(self)
         self.packer = PackRunner(self.document, self)
         self.ask_zone_details = True  # tests turn the zone dialog off
         self.ctx = ToolContext(

@@ -26,6 +26,7 @@ from planner.model.zone_use import KNOWN_USES
 from planner.ui import edits
 from planner.ui.document import PlanDocument
 from planner.ui.panels import fields
+from planner.ui.panels.booking_history import history_view
 from planner.ui.selection import Selection
 
 
@@ -139,6 +140,8 @@ class PropertiesPanel(QWidget):
         self.inputs["locked"] = locked
         self.form.addRow(self.tr("Locked"), locked)
         self._line("note", self.tr("Note"), booth.note)
+        self.form.addRow(QLabel(self.tr("Booking history (newest first)")))
+        self.form.addRow(history_view(self.document.plan, booth.id))
 
     def _form_zones(self, zone) -> None:
         self.title.setText(self.tr("Zone %1").replace("%1", zone.name))
