@@ -33,10 +33,13 @@ __all__ = ["PdfOptions", "PdfSummary", "render_pdf", "render_pdf_bytes", "write_
 def write_pdf(plan: Plan, path: str | os.PathLike[str], options: PdfOptions) -> PdfSummary:
     """Print ``plan`` to ``path``; the old file, if any, stays until the new one is complete."""
     target = Path(path)
-    data, summary = render_pdf(plan, options)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BoothplanError(f"Cannot write {target}: the folder {folder} does not exist.")
+    if target.is_file() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
+        # os.replace needs only the folder writable; a file locked with chmod a-w stays locked
+        raise BoothplanError(f"Cannot write {target}: the file is read-only.")
+    data, summary = render_pdf(plan, options)
     try:  # a folder the user may not write in fails here, before any temporary file exists
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:

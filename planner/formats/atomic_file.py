@@ -18,6 +18,23 @@ from pathlib import Path
 TEMP_SUFFIX = ".saving"
 
 
+class ReadOnlyFileError(PermissionError):
+    """The target exists but is read-only: the rename would replace it all the same (it only
+    needs the folder to be writable), so a file someone locked with ``chmod a-w`` is refused."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EACCES, "the file is read-only", str(target))
+
+
+def _refuse_read_only(target: Path) -> None:
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return  # no file yet: nothing to protect
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(target, os.W_OK)):
+        raise ReadOnlyFileError(target)
+
+
 def temp_prefix(path: Path) -> str:
     """Temporary files for ``path`` are ``.NAME.PID-RANDOM.saving`` beside it (hidden)."""
     return f".{path.name}."
@@ -85,6 +102,7 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
     if target.is_symlink():  # replace the file the link points to, and keep the link
         target = target.resolve()
     directory = target.parent if str(target.parent) else Path(".")
+    _refuse_read_only(target)
     _remove_stale_temps(target)
     fd, temp_name = tempfile.mkstemp(
         prefix=f"{temp_prefix(target)}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=directory
@@ -110,4 +128,10 @@ def is_disk_full(error: BaseException) -> bool:
     return "disk is full" in text or "disk full" in text
 
 
-__all__ = ["TEMP_SUFFIX", "is_disk_full", "replace_atomically", "temp_prefix"]
+__all__ = [
+    "TEMP_SUFFIX",
+    "ReadOnlyFileError",
+    "is_disk_full",
+    "replace_atomically",
+    "temp_prefix",
+]

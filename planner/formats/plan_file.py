@@ -25,7 +25,7 @@ import sqlite_utils
 
 from planner import __version__
 from planner.errors import BoothplanError
-from planner.formats.atomic_file import is_disk_full, replace_atomically
+from planner.formats.atomic_file import ReadOnlyFileError, is_disk_full, replace_atomically
 from planner.formats.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
 from planner.formats.plan_tables import (
     RowProblem,
@@ -84,6 +84,8 @@ def write_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     except (OSError, sqlite3.Error) as error:
         if is_disk_full(error):
             reason = "the disk is full"
+        elif isinstance(error, ReadOnlyFileError):
+            reason = "the file is read-only"
         elif isinstance(error, PermissionError) or "readonly" in str(error).lower():
             reason = "permission denied"
         else:

@@ -371,3 +371,12 @@ def test_folder_where_no_file_can_be_made_is_a_clear_error(laocai):
     # /sys refuses new files even to root, so this holds however the tests are run
     with pytest.raises(BoothplanError, match=r"Cannot write /sys/map\.pdf: no new file"):
         write_pdf(laocai, "/sys/map.pdf", PdfOptions())
+
+
+def test_a_read_only_pdf_is_left_alone(laocai, tmp_path):
+    target = tmp_path / "final.pdf"
+    target.write_bytes(b"%PDF-1.4 the printed edition")
+    target.chmod(0o444)
+    with pytest.raises(BoothplanError, match=r"final\.pdf: the file is read-only"):
+        write_pdf(laocai, target, PdfOptions())
+    assert target.read_bytes() == b"%PDF-1.4 the printed edition"

@@ -202,3 +202,15 @@ def test_geojson_export_on_a_full_disk_leaves_the_old_file(tiny_disk):
     assert path.read_bytes() == before
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["floor.geojson"]
     assert read_floor(path) == small
+
+
+def test_a_read_only_plan_is_not_replaced(tmp_path):
+    # The rename only needs a writable folder, so a plan locked with chmod a-w was replaced.
+    path = tmp_path / "final.boothplan"
+    write_plan(full_plan(booth_count=2), path)
+    path.chmod(0o444)
+    before = path.read_bytes()
+    with pytest.raises(PlanFileError, match=r"final\.boothplan: the file is read-only; the prev"):
+        write_plan(full_plan(booth_count=3), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["final.boothplan"]  # no temporary left
