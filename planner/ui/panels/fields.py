@@ -49,3 +49,21 @@ def name(label: str, text: str) -> str:
     if not cleaned:
         raise FieldError(f"{label} cannot be empty.")
     return cleaned
+
+
+def percent(label: str, text: str, *, maximum: float) -> float:
+    """A percentage typed as ``10``, ``10 %`` or ``12,5``; returned as a fraction (0.1)."""
+    value = amount(label, text.strip().removesuffix("%"), allow_empty=False)
+    if value > maximum:
+        raise FieldError(f"{label} of {value:g} % is more than {maximum:g} %.")
+    return value / 100.0
+
+
+def currency(label: str, text: str) -> str:
+    """A currency code or sign such as VND, USD, ₫: short, no spaces."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise FieldError(f"{label} cannot be empty; type a code such as VND.")
+    if len(cleaned) > 8 or any(ch.isspace() for ch in cleaned) or cleaned[0].isdigit():
+        raise FieldError(f"{label} must be a short code such as VND or USD, not {cleaned!r}.")
+    return cleaned

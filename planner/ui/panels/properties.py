@@ -65,8 +65,16 @@ class PropertiesPanel(QWidget):
 
     # -- building the form -----------------------------------------------------------------
     def _clear(self) -> None:
+        # Taken out and deleted later, not removed at once: Return in a field applies, and the
+        # refresh that follows must not delete that field inside its own key handler (crash).
         while self.form.rowCount():
-            self.form.removeRow(0)
+            row = self.form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.setObjectName("")  # findChild must not find the old field
+                    widget.hide()
+                    widget.deleteLater()
         self.inputs = {}
 
     def _line(self, key: str, label: str, value: str) -> QLineEdit:
@@ -107,6 +115,9 @@ class PropertiesPanel(QWidget):
             self._line("booth_w", self.tr("Default booth width (m)"), _fmt(info.booth[0]))
             self._line("booth_d", self.tr("Default booth depth (m)"), _fmt(info.booth[1]))
             self._line("aisle", self.tr("Default aisle (m)"), _fmt(info.aisle))
+            self._line("price", self.tr("Default price per m²"), f"{info.price_per_m2:.15g}")
+            self._line("corner", self.tr("Corner premium (%)"), f"{info.corner_premium * 100:.6g}")
+            self._line("currency", self.tr("Currency"), info.currency)
             self.apply_button.setEnabled(True)
             return
         if len(entities) > 1:
@@ -151,7 +162,8 @@ class PropertiesPanel(QWidget):
         self._line("booth_w", self.tr("Booth width (m, empty = default)"), _fmt(w))
         self._line("booth_d", self.tr("Booth depth (m, empty = default)"), _fmt(d))
         self._line("aisle", self.tr("Aisle (m, empty = default)"), _fmt(zone.aisle))
-        self._line("price", self.tr("Price per m² (empty = plan's)"), _fmt(zone.price_per_m2))
+        price = "" if zone.price_per_m2 is None else f"{zone.price_per_m2:.15g}"
+        self._line("price", self.tr("Price per m² (empty = plan's)"), price)
         self.form.addRow(self.tr("Area"), QLabel(f"{zone.geometry.area:.1f} m²"))
 
     def _form_halls(self, hall) -> None:
@@ -211,6 +223,13 @@ class PropertiesPanel(QWidget):
                     fields.metres(self.tr("Default booth depth"), self.value("booth_d")),
                 ),
                 aisle=fields.metres(self.tr("Default aisle"), self.value("aisle")),
+                price_per_m2=fields.amount(
+                    self.tr("The default price per m²"), self.value("price"), allow_empty=False
+                ),
+                corner_premium=fields.percent(
+                    self.tr("The corner premium"), self.value("corner"), maximum=1000.0
+                ),
+                currency=fields.currency(self.tr("The currency"), self.value("currency")),
             )
             return plan.edit("Plan settings").put(new).build()
         if len(keys) > 1:
