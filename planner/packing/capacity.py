@@ -68,6 +68,9 @@ class TargetAdvice:
         return d
 
 
+MIN_BOOTH_SIDE = 1.0  # m: a "booth" smaller than this is no advice an organiser can use
+
+
 def advise(
     target: int, placed: int, area: float, booth: tuple[float, float], aisle: float
 ) -> TargetAdvice:
@@ -90,7 +93,7 @@ def advise(
         False,
         tuple(booth),
         extra_area=max(0.0, need_area - area),
-        booth_side=side if side > 0 else None,
+        booth_side=side if side >= MIN_BOOTH_SIDE else None,
         aisle=narrow if narrow > 0 else None,
     )
 

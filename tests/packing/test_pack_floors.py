@@ -190,3 +190,12 @@ def test_a_bending_pavement_takes_rows_in_both_directions():
             (x0, y0), (x1, y1) = list(b.geometry.exterior.coords)[:2]
             angles.add(round(math.degrees(math.atan2(y1 - y0, x1 - x0)) % 90.0))
     assert len(angles) >= 2, "the straight part and the slanted part each get their own rows"
+
+
+def test_an_impossible_target_offers_no_booths_smaller_than_a_metre():
+    from planner.packing.capacity import advise
+
+    # 64 booths of 3 × 2 m fit in 708 m²; 100,000 would need 7 mm booths, which is no advice.
+    advice = advise(100_000, 64, 708.0, (3.0, 2.0), 2.4)
+    assert not advice.fits and advice.booth_side is None and advice.aisle is None
+    assert advise(80, 64, 708.0, (3.0, 2.0), 2.4).booth_side > 2.0
