@@ -165,7 +165,8 @@ def _history(args: argparse.Namespace) -> int:
         name = who.name if who else (event.exhibitor_id or "-")
         line = f"{event.at}\t{event.action}\t{LABELS.get(event.status, event.status)}\t{name}"
         print(f"{line}\t{event.note}" if event.note else line)
-    print(f"{len(events)} changes to booth {booth.number}.")
+    count = len(events)
+    print(f"{count} change{'' if count == 1 else 's'} to booth {booth.number}.")
     return 0
 
 

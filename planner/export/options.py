@@ -85,9 +85,10 @@ class PdfSummary:
 
     def to_text(self) -> str:
         rows, cols = self.tiles
-        tiling = "" if rows * cols == 1 else f", map tiled {cols} across x {rows} down"
+        tiling = "" if rows * cols == 1 else f", map tiled {cols} across × {rows} down"
+        pages = f"{self.pages} page{'' if self.pages == 1 else 's'}"
         lines = [
-            f"{self.path or 'PDF'}: {self.pages} page(s) on {self.paper} {self.orientation}, "
+            f"{self.path or 'PDF'}: {pages} on {self.paper} {self.orientation}, "
             f"1:{self.scale}{tiling}, {self.size_bytes / 1024:.0f} KiB",
             f"{self.booths} booths; {self.names_in_index_only} with the name in the index only; "
             f"{self.blank_booths} too small to label",

@@ -143,6 +143,9 @@ def test_booking_commands(plan_path, tmp_path, capsys):
     assert code == 2 and "Booth B4 is blocked" in err
     code, out, _ = run(capsys, "exhibitors", "history", plan_path, "B2")
     assert "assign\tConfirmed / sold\tHTX Sơn La" in out and "move\tAvailable" in out
+    assert out.endswith("\n2 changes to booth B2.\n")
+    code, out, _ = run(capsys, "exhibitors", "history", plan_path, "B4")
+    assert out.endswith("\n1 change to booth B4.\n")  # not "1 changes"
     code, _, _ = run(capsys, "exhibitors", "release", plan_path, "B1")
     plan = read_plan(plan_path)
     held = {

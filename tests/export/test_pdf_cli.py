@@ -31,7 +31,7 @@ def test_pdf_command_writes_the_map(plan_file, tmp_path, capsys):
     assert code == 0
     assert _mm(out) == (297, 420)
     printed = capsys.readouterr().out
-    assert "page(s) on A3 portrait" in printed
+    assert "3 pages on A3 portrait" in printed
     assert len(PdfReader(out).pages) == 3  # map + two index sections
 
 
@@ -50,6 +50,7 @@ def test_pdf_command_json_summary_with_scale_and_colour(plan_file, tmp_path, cap
 def test_pdf_command_exhibitor_and_per_exhibitor(plan_file, tmp_path, capsys):
     out = tmp_path / "ex.pdf"
     assert main(["pdf", str(plan_file), "-o", str(out), "--exhibitor", "大理"]) == 0
+    assert ": 1 page on " in capsys.readouterr().out  # not "1 page(s)"
     assert "大理" in PdfReader(out).pages[0].extract_text()
     assert main(["pdf", str(plan_file), "-o", str(out), "--per-exhibitor"]) == 0
     pages = len(PdfReader(out).pages)
