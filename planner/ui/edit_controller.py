@@ -38,6 +38,10 @@ class EditController(QObject):
         return keys
 
     def delete(self) -> None:
+        select_tool = self.window.tools["select"]
+        if self.window.view.tool is select_tool and select_tool.picked_vertex() is not None:
+            guarded(self.window, select_tool.remove_picked)  # a picked corner, not the shape
+            return
         keys = self._need()
         if keys:
             plan = self.document.plan

@@ -2,7 +2,8 @@
 
 A drag shows ghosts of the moved outlines and pushes one "Move" patch on release, so a whole
 drag is one undo step. Pressing on a corner of a single selected booth resizes it; on a corner
-of a single selected hall, zone or obstacle, it drags that vertex.
+of a single selected hall, zone or obstacle, it drags that vertex; a click without a drag picks
+the vertex, which Delete then removes. A double-click on an outline's edge adds a corner there.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import replace
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
-from planner.ui import edits
+from planner.errors import BoothplanError
+from planner.ui import edits, vertex_edits
 from planner.ui.tools import resize
 from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
 
@@ -32,6 +34,8 @@ class SelectTool(Tool):
         self._vertex: tuple[tuple[str, str], int, int] | None = None  # key, ring, index
         self._pending: tuple[str, str] | None = None  # hall or zone picked if no drag follows
         self._corner: int | None = None  # the booth corner being dragged
+        # The corner picked by a click, for Delete: key, ring, index and where it was.
+        self._picked: tuple[tuple[str, str], int, int, Point] | None = None
 
     def hint(self) -> str:
         return "Click to select, Ctrl/Shift-click to add, drag to move or draw a box."
@@ -49,6 +53,7 @@ class SelectTool(Tool):
             self._vertex = vertex
             self._state = _VERTEX
             return
+        self._picked = None
         key = self.ctx.index().at(*point, tolerance=self.ctx.tolerance())
         selection = self.ctx.selection
         self._pending = None
@@ -170,6 +175,8 @@ class SelectTool(Tool):
     # -- release -------------------------------------------------------------------------
     def release(self, point: Point, mods: Mods = NO_MODS) -> None:
         state, self._state = self._state, _IDLE
+        if state == _IDLE:
+            return  # the release after a double-click: keep the picked corner's handle
         self.ctx.preview([])
         if state == _BAND:
             pending, self._pending = self._pending, None
@@ -198,10 +205,87 @@ class SelectTool(Tool):
             if booth is not None:
                 self.ctx.document.push(self.ctx.plan.edit("Resize booth").put(booth).build())
         elif state == _VERTEX:
+            vertex, self._vertex = self._vertex, None
+            tol = self.ctx.tolerance() / 2
+            if abs(point[0] - self._start[0]) <= tol and abs(point[1] - self._start[1]) <= tol:
+                self._pick(vertex)  # a click, not a drag: pick the corner for Delete
+                return
+            self._vertex = vertex
             moved = self._moved_vertex(point, mods)
             self._vertex = None
+            self._picked = None
             if moved is not None:
                 self.ctx.document.push(self.ctx.plan.edit("Move corner").put(moved).build())
+
+    # -- corners: pick, remove, add ------------------------------------------------------
+    def _pick(self, vertex) -> None:
+        key, ring, index = vertex
+        entity = self.ctx.plan.get(*key)
+        x, y = vertex_edits.rings_of(entity.geometry)[ring][index]
+        self._picked = (key, ring, index, (x, y))
+        half = self.ctx.tolerance() * 0.4
+        self.ctx.preview([box(x - half, y - half, x + half, y + half)])
+        self.ctx.status("Corner picked: press Delete to remove it, or drag it to move it.")
+
+    def picked_vertex(self) -> tuple[tuple[str, str], int, int] | None:
+        """The picked corner if it still is one of the single selected outline's corners."""
+        if self._picked is None:
+            return None
+        key, ring, index, where = self._picked
+        entity = self.ctx.plan.get(*key)
+        if self.ctx.selection.all() != [key] or entity is None:
+            return None
+        rings = vertex_edits.rings_of(entity.geometry)
+        if ring >= len(rings) or index >= len(rings[ring]) or rings[ring][index] != where:
+            return None
+        return key, ring, index
+
+    def remove_picked(self) -> bool:
+        """Delete with a picked corner: remove it (one undo step); refusals raise."""
+        picked = self.picked_vertex()
+        if picked is None:
+            return False
+        key, ring, index = picked
+        patch = vertex_edits.remove_vertex(self.ctx.plan, key, ring, index)
+        self.ctx.document.push(patch)
+        self._picked = None
+        self.ctx.preview([])
+        self.ctx.status("Corner removed.")
+        return True
+
+    def double_click(self, point: Point, mods: Mods = NO_MODS) -> None:
+        """Double-click on an outline's edge: add a corner there (one undo step)."""
+        tol = self.ctx.tolerance()
+        key = self._outline_near(point, tol)
+        if key is None:
+            return
+        snapper = self.ctx.snapper
+        if snapper.grid:  # on the grid, then onto the edge: square edges get round numbers
+            point = (snapper._round(point[0]), snapper._round(point[1]))
+            tol += snapper.grid_step
+        try:
+            patch, (ring, index) = vertex_edits.insert_vertex(self.ctx.plan, key, point, tol)
+        except BoothplanError as error:
+            self.ctx.status(str(error))
+            return
+        self.ctx.document.push(patch)
+        self.ctx.selection.set([key])
+        self._pick((key, ring, index))
+        self.ctx.status("Corner added; drag it to shape the outline.")
+
+    def _outline_near(self, point: Point, tol: float) -> tuple[str, str] | None:
+        """The selected outline if its edge is near, else the nearest hall, zone or obstacle."""
+        keys = self.ctx.selection.all()
+        if len(keys) == 1 and keys[0][0] in vertex_edits.OUTLINE_TABLES:
+            entity = self.ctx.plan.get(*keys[0])
+            if (
+                entity is not None
+                and isinstance(entity.geometry, Polygon)
+                and vertex_edits.nearest_edge(entity.geometry, point)[0] <= tol
+            ):
+                return keys[0]
+        found = self.ctx.index().edges_near(*point, tol, tables=vertex_edits.OUTLINE_TABLES)
+        return None if found is None else (found[2], found[3])
 
     def nudge(self, dx: float, dy: float) -> None:
         """Arrow keys: move the selection by (dx, dy) metres, one undo step per press."""
@@ -212,4 +296,5 @@ class SelectTool(Tool):
     def cancel(self) -> None:
         self._state = _IDLE
         self._vertex = None
+        self._picked = None
         super().cancel()
