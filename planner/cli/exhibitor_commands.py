@@ -31,6 +31,8 @@ from planner.model.sectors import SECTORS
 from planner.model.status import LABELS, parse_status
 from planner.packing.allocate import allocate
 
+PLAN_HELP = "the .boothplan file"
+
 
 def _status_arg(text: str) -> str:
     try:
@@ -190,13 +192,25 @@ def _sectors(args: argparse.Namespace) -> int:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "exhibitors", help="import, export, list and allocate exhibitors; book booths"
+        "exhibitors",
+        help="import, export, list and allocate exhibitors; book booths",
+        description="Exhibitors and their booths: import and export CSV lists, allocate free "
+        "booths, and assign, release, move or set the status of booths by hand.",
     )
     commands = parser.add_subparsers(dest="exhibitors_command", metavar="ACTION", required=True)
 
-    p = commands.add_parser("import", help="read exhibitors from a CSV file into the plan")
-    p.add_argument("plan")
-    p.add_argument("csv", metavar="FILE.csv")
+    p = commands.add_parser(
+        "import",
+        help="read exhibitors from a CSV file into the plan",
+        description=(
+            "Read exhibitors from a CSV file (UTF-8, first line naming the columns: name,"
+            " booths, sector, status, ...) into the plan. An exhibitor already in the "
+            "plan under the same name is updated. A file with a bad row is refused whole "
+            "unless --skip-bad is given; the plan is then unchanged."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("csv", metavar="FILE.csv", help="the exhibitor list to read")
     p.add_argument(
         "--skip-bad",
         action="store_true",
@@ -210,27 +224,59 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
     p.set_defaults(func=_import)
 
-    p = commands.add_parser("export", help="write the plan's exhibitors to a CSV file")
-    p.add_argument("plan")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.csv")
+    p = commands.add_parser(
+        "export",
+        help="write the plan's exhibitors to a CSV file",
+        description=(
+            "Write the plan's exhibitors, with the booths they hold, to a CSV file that "
+            "Excel opens with Vietnamese and Chinese names intact and that exhibitors "
+            "import reads back."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE.csv", help="the CSV file to write"
+    )
     p.set_defaults(func=_export)
 
-    p = commands.add_parser("list", help="list exhibitors and the booths they hold")
-    p.add_argument("plan")
-    p.add_argument("--json", action="store_true")
+    p = commands.add_parser(
+        "list",
+        help="list exhibitors and the booths they hold",
+        description=(
+            "List every exhibitor: id, name, country, sector, booths held of booths asked"
+            " for, and booth numbers."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=_list)
 
-    p = commands.add_parser("allocate", help="give waiting exhibitors free booths")
-    p.add_argument("plan")
+    p = commands.add_parser(
+        "allocate",
+        help="give waiting exhibitors free booths",
+        description=(
+            "Give each exhibitor still waiting for booths free, neighbouring booths in "
+            "the zone that suits it (cars in a car zone, food in a culinary zone), "
+            "confirmed exhibitors first."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
     p.add_argument("--dry-run", action="store_true", help="show the allocation, save nothing")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the allocation as JSON")
     p.add_argument(
         "--only", nargs="+", metavar="EXHIBITOR", help="allocate only these (ids or names)"
     )
     p.set_defaults(func=_allocate)
 
-    p = commands.add_parser("assign", help="give booths to an exhibitor")
-    p.add_argument("plan")
+    p = commands.add_parser(
+        "assign",
+        help="give booths to an exhibitor",
+        description=(
+            "Give booths to an exhibitor, with the status you choose; each change is kept"
+            " in the booth's history."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
     p.add_argument("exhibitor", help="exhibitor id or name")
     p.add_argument("booths", nargs="+", metavar="BOOTH", help="booth numbers or ids")
     p.add_argument(
@@ -241,34 +287,62 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=_assign)
 
-    p = commands.add_parser("release", help="make booths available again")
-    p.add_argument("plan")
-    p.add_argument("booths", nargs="+", metavar="BOOTH")
+    p = commands.add_parser(
+        "release",
+        help="make booths available again",
+        description="Make booths available again, taking them from their exhibitors.",
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("booths", nargs="+", metavar="BOOTH", help="booth numbers or ids")
     p.set_defaults(func=_release)
 
-    p = commands.add_parser("move", help="move an exhibitor from one booth to a free one")
-    p.add_argument("plan")
-    p.add_argument("from_booth", metavar="FROM")
-    p.add_argument("to_booth", metavar="TO")
+    p = commands.add_parser(
+        "move",
+        help="move an exhibitor from one booth to a free one",
+        description="Move an exhibitor, with its status, from one booth to a free one.",
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("from_booth", metavar="FROM", help="the booth the exhibitor holds")
+    p.add_argument("to_booth", metavar="TO", help="the free booth to move to")
     p.set_defaults(func=_move)
 
-    p = commands.add_parser("status", help="set booths' status (available, on hold, blocked...)")
-    p.add_argument("plan")
-    p.add_argument("status", type=_status_arg)
-    p.add_argument("booths", nargs="+", metavar="BOOTH")
+    p = commands.add_parser(
+        "status",
+        help="set booths' status (available, on hold, blocked...)",
+        description=(
+            "Set the status of booths: available, on hold, reserved, confirmed (sold) or blocked."
+        ),
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument(
+        "status", type=_status_arg, help="available, on hold, reserved, confirmed or blocked"
+    )
+    p.add_argument("booths", nargs="+", metavar="BOOTH", help="booth numbers or ids")
     p.set_defaults(func=_status)
 
-    p = commands.add_parser("history", help="show a booth's booking history")
-    p.add_argument("plan")
-    p.add_argument("booth", metavar="BOOTH")
+    p = commands.add_parser(
+        "history",
+        help="show a booth's booking history",
+        description="Show every booking change of one booth, oldest first.",
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("booth", metavar="BOOTH", help="a booth number or id")
     p.set_defaults(func=_history)
 
-    p = commands.add_parser("remove", help="delete an exhibitor, releasing its booths")
-    p.add_argument("plan")
+    p = commands.add_parser(
+        "remove",
+        help="delete an exhibitor, releasing its booths",
+        description="Delete an exhibitor from the plan; its booths become available.",
+    )
+    p.add_argument("plan", help=PLAN_HELP)
     p.add_argument("exhibitor", help="exhibitor id or name")
     p.set_defaults(func=_remove)
 
-    p = commands.add_parser("sectors", help="list sectors; --add adds your own")
-    p.add_argument("plan")
-    p.add_argument("--add", nargs="+", metavar="NAME", default=[])
+    p = commands.add_parser(
+        "sectors",
+        help="list sectors; --add adds your own",
+        description="List the sectors exhibitors may belong to; --add adds your own.",
+    )
+    p.add_argument("plan", help=PLAN_HELP)
+    p.add_argument("--add", nargs="+", metavar="NAME", default=[], help="sectors to add")
     p.set_defaults(func=_sectors)

@@ -51,8 +51,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--paper", type=_paper_arg, default="A3", help=f"paper size: {', '.join(PAPERS_MM)}"
     )
     turn = parser.add_mutually_exclusive_group()
-    turn.add_argument("--landscape", dest="orientation", action="store_const", const="landscape")
-    turn.add_argument("--portrait", dest="orientation", action="store_const", const="portrait")
+    turn.add_argument(
+        "--landscape",
+        dest="orientation",
+        action="store_const",
+        const="landscape",
+        help="paper on its side (default: whichever way the floor fits larger)",
+    )
+    turn.add_argument(
+        "--portrait",
+        dest="orientation",
+        action="store_const",
+        const="portrait",
+        help="paper upright",
+    )
     size = parser.add_mutually_exclusive_group()
     size.add_argument(
         "--scale",

@@ -176,7 +176,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Make a plan file from a floor in GeoJSON (halls, obstacles, doors, zones).",
     )
     new.add_argument("--floor", required=True, metavar="FLOOR.geojson", help="the floor to import")
-    new.add_argument("-o", "--output", required=True, metavar="PLAN.boothplan")
+    new.add_argument(
+        "-o", "--output", required=True, metavar="PLAN.boothplan", help="the plan file to make"
+    )
     new.add_argument("--name", help="the plan's name (default: the floor's name)")
     new.add_argument("--force", action="store_true", help="replace the output if it exists")
     new.set_defaults(func=_new)
@@ -194,6 +196,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write a plan as GeoJSON: the floor plus one booth feature per booth.",
     )
     export.add_argument("plan", metavar="PLAN", help="a .boothplan file")
-    export.add_argument("-o", "--output", required=True, metavar="OUT.geojson")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="OUT.geojson", help="the GeoJSON file to write"
+    )
     export.add_argument("--force", action="store_true", help="replace the output if it exists")
     export.set_defaults(func=_export)

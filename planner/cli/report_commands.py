@@ -130,8 +130,14 @@ def _money(text: str) -> float:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("prices", help="show or set booth prices")
-    p.add_argument("plan")
+    p = subparsers.add_parser(
+        "prices",
+        help="show or set booth prices",
+        description="Show the plan's prices, or set them: a price per m² for the plan and for "
+        "each zone, a premium for corner booths, and the currency. A booth's price is its area "
+        "times the price per m² of its zone (or the plan's), plus the premium if it is a corner.",
+    )
+    p.add_argument("plan", help="the .boothplan file (changed when a price is set)")
     p.add_argument("--default", type=_money, metavar="X", help="the plan's price per m²")
     p.add_argument("--zone", metavar="NAME", help="a zone, by name or id")
     p.add_argument("--per-m2", type=_money, metavar="X", help="the zone's own price per m²")
@@ -146,10 +152,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="every booth's price as JSON")
     p.set_defaults(func=_prices)
 
-    p = subparsers.add_parser("report", help="booths, area and revenue by status, zone, sector")
-    p.add_argument("plan")
+    p = subparsers.add_parser(
+        "report",
+        help="booths, area and revenue by status, zone, sector",
+        description="The sales report: booths, area and value by status, hall, zone, sector, "
+        "country and exhibitor, with revenue sold, held and still available.",
+    )
+    p.add_argument("plan", help="the .boothplan file")
     form = p.add_mutually_exclusive_group()
-    form.add_argument("--json", action="store_true")
-    form.add_argument("--csv", action="store_true")
+    form.add_argument("--json", action="store_true", help="print JSON instead of text")
+    form.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with BOM for Excel)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead of the screen")
     p.set_defaults(func=_report)
