@@ -75,3 +75,26 @@ def test_pdf_export_with_preview(window, qtbot, tmp_path):
     text = "".join(page.extract_text() for page in reader.pages)
     assert "Sơn La" in text or "大理" in text
     assert dialog.written.paper == "A4"
+
+
+def test_booths_column_shows_several_booths_on_one_line_with_all_in_the_tooltip(window, qtbot):
+    from planner.model import booking
+    from planner.ui.panels.exhibitors import BOOTHS_COLUMN, BOOTHS_MAX_WIDTH
+
+    plan = window.document.plan
+    window.document.push(booking.assign(plan, ["booth-1", "booth-2", "booth-3"], "exhibitor-1"))
+    panel = window.exhibitors
+    table = panel.table
+    index = panel.proxy.index(0, BOOTHS_COLUMN)
+    assert index.data() == "A01, A02, A03"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "3 booth(s): A01, A02, A03"
+    assert not table.wordWrap()  # never a half-shown second line
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
+    needed = table.fontMetrics().horizontalAdvance("A01, A02, A03")
+    assert table.columnWidth(BOOTHS_COLUMN) > needed  # three numbers fit whole
+    assert table.rowHeight(0) >= table.fontMetrics().height()
+    assert table.columnWidth(BOOTHS_COLUMN) <= BOOTHS_MAX_WIDTH
+    ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+    ARTIFACTS.mkdir(exist_ok=True)
+    qtbot.wait(20)
+    window.docks["exhibitors"].grab().save(str(ARTIFACTS / "exhibitor-booths.png"))

@@ -28,6 +28,8 @@ from planner.ui.document import PlanDocument
 
 EXHIBITOR_MIME = "application/x-boothplan-exhibitor"
 COLUMNS = ("Name", "Sector", "Country", "Wanted", "Held", "Booths")
+BOOTHS_COLUMN = COLUMNS.index("Booths")
+BOOTHS_MAX_WIDTH = 280  # px: room for four or five numbers; more are elided, all in the tooltip
 ALL_SECTORS = ""
 
 
@@ -73,6 +75,13 @@ class ExhibitorModel(QAbstractTableModel):
         row = index.row()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[row][1][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Cells are one line, elided: the tooltip shows all (every booth of the exhibitor).
+            text = self._rows[row][1][index.column()]
+            if index.column() == BOOTHS_COLUMN and text:
+                count = text.count(",") + 1
+                return self.tr("%n booth(s): ", "", count) + text
+            return text or None
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[row][0]
         if role == Qt.ItemDataRole.UserRole + 1:
@@ -149,6 +158,10 @@ class ExhibitorPanel(QWidget):
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # One line per row, cut with "…" (the tooltip lists everything); wrapped text used to be
+        # clipped at the row's bottom ("A-209, A-210," and a half-hidden "A-308").
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(self._activated)
         bar = QHBoxLayout()
@@ -176,6 +189,12 @@ class ExhibitorPanel(QWidget):
         self.sector.setCurrentIndex(max(index, 0))
         self.sector.blockSignals(False)
         self._filter_changed()
+        self._fit_booths_column()
+
+    def _fit_booths_column(self) -> None:
+        self.table.resizeColumnToContents(BOOTHS_COLUMN)
+        width = self.table.columnWidth(BOOTHS_COLUMN)
+        self.table.setColumnWidth(BOOTHS_COLUMN, min(max(width, 80), BOOTHS_MAX_WIDTH))
 
     def _filter_changed(self, *_ignored) -> None:
         self.proxy.text = self.search.text().strip()
