@@ -6,17 +6,28 @@ One home for these so the packer's numbers, the printed index and the reports ag
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _DIGITS = re.compile(r"(\d+)")
 
 
-def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
+def _letters(text: str) -> str:
+    """Letters as a Vietnamese reader orders them: Đ with D, Ả with A, case ignored."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def natural_key(text: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
     """Sort key for booth numbers and names: runs of digits compare as numbers, letters ignore case.
 
     >>> sorted(["A10", "B1", "A2", "a3", "10", "9"], key=natural_key)
     ['9', '10', 'A2', 'a3', 'A10', 'B1']
     >>> sorted(["A-10", "A-2", "B-1"], key=natural_key)
     ['A-2', 'A-10', 'B-1']
+    >>> sorted(["Gia Lai", "Điện Biên 10", "Dung", "Điện Biên 9", "Ân Thi"], key=natural_key)
+    ['Ân Thi', 'Điện Biên 9', 'Điện Biên 10', 'Dung', 'Gia Lai']
+    >>> sorted(["A1", "A", "a"], key=natural_key)
+    ['A', 'a', 'A1']
     """
     parts = []
     for piece in _DIGITS.split(text.strip()):
@@ -25,8 +36,8 @@ def natural_key(text: str) -> tuple[tuple[int, int, str], ...]:
         if piece.isdigit():
             parts.append((0, int(piece), piece))
         else:
-            parts.append((1, 0, piece.casefold()))
-    return tuple(parts)
+            parts.append((1, 0, _letters(piece)))
+    return tuple(parts), text  # names equal but for accents or case still sort one fixed way
 
 
 def row_letters(index: int) -> str:

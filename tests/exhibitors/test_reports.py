@@ -114,3 +114,16 @@ def test_an_empty_plan_reports_zeros():
     assert report.total.booths == 0 and report.revenue.potential == 0
     assert [r.key for r in report.groups["status"]] == list(STATUSES)
     assert "0 booths" in report.to_text()
+
+
+def test_names_with_the_same_booth_count_read_in_vietnamese_order(fair):
+    # Đ sorts with D and accented letters with their base letter, as in the printed index;
+    # by code point "Công ty TNHH Điện tử …" came after "Công ty TNHH Thủ công …".
+    rows = [r for r in build_report(fair).groups["exhibitor"] if r.key != NO_EXHIBITOR]
+    singles = [r.key for r in rows if r.booths == 1]
+    assert singles.index("Công ty TNHH Điện tử Hà Giang 31") < singles.index(
+        "Công ty TNHH Thủ công mỹ nghệ Điện Biên 10"
+    )
+    assert singles.index("Hợp tác xã Lâm sản Thái Nguyên 7") < singles.index(
+        "Hợp tác xã Lâm sản Thái Nguyên 19"
+    )
