@@ -32,6 +32,7 @@ from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.report import ReportPanel
 from planner.ui.selection import Selection
 from planner.ui.tool_options import ToolOptionsBar
+from planner.ui.tool_text import translate_status
 from planner.ui.tools.base import ToolContext
 from planner.ui.tools.booth_tool import BoothTool
 from planner.ui.tools.door_tool import DoorTool
@@ -64,7 +65,7 @@ class MainWindow(QMainWindow):
             self.document,
             self.selection,
             preview=self.scene.set_preview,
-            status=lambda text: self.statusBar().showMessage(text),
+            status=self.show_tool_status,
             tolerance=self.view.tolerance,
             edit_new_zone=self._edit_new_zone,
         )
@@ -164,6 +165,10 @@ class MainWindow(QMainWindow):
         )
         for widget in (self.typed_label, self.snap_combo, self.zoom_label, self.cursor_label):
             bar.addPermanentWidget(widget)
+
+    def show_tool_status(self, text) -> None:
+        """A tool's hint or result, translated here (the tools themselves know no Qt)."""
+        self.statusBar().showMessage(translate_status(text))
 
     def _snap_changed(self) -> None:
         step = float(self.snap_combo.currentData())

@@ -37,7 +37,7 @@ class ToolContext:
     selection: object  # Selection
     snapper: Snapper = field(default_factory=Snapper)
     preview: Callable[[list], None] = lambda geoms: None
-    status: Callable[[str], None] = lambda text: None
+    status: Callable[[StatusText], None] = lambda text: None
     tolerance: Callable[[], float] = lambda: 0.5  # metres that one "near" on screen is
     # Asked after a zone is drawn: returns the zone with its use and rules, or None to drop it.
     edit_new_zone: Callable[[object], object | None] = lambda zone: zone
@@ -105,6 +105,32 @@ def point_from_typed(text: str, anchor: Point | None, toward: Point | None) -> P
     return (anchor[0] + dx / norm * length, anchor[1] + dy / norm * length)
 
 
+@dataclass(frozen=True)
+class Message:
+    """A status text for the user, translated as a whole where the UI shows it.
+
+    ``template`` is the English source text with ``{name}`` fields (format specs allowed, such
+    as ``{dx:.2f}``); a value may itself be a Message (a word such as "hall") to translate too.
+    ``str()`` gives the English text.
+    """
+
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(
+            **{k: str(v) if isinstance(v, Message) else v for k, v in self.values}
+        )
+
+
+def message(template: str, **values) -> Message:
+    """``message("Booth {number} placed.", number="A01")``: a text the UI will translate."""
+    return Message(template, tuple(values.items()))
+
+
+StatusText = str | Message
+
+
 class Tool:
     """Base tool: does nothing. Subclasses override what they need."""
 
@@ -122,7 +148,7 @@ class Tool:
     def deactivate(self) -> None:
         self.cancel()
 
-    def hint(self) -> str:
+    def hint(self) -> StatusText:
         return ""
 
     def press(self, point: Point, mods: Mods = NO_MODS) -> None: ...

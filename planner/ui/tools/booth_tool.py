@@ -9,7 +9,16 @@ from shapely.geometry import Point as ShapelyPoint
 from shapely.geometry import box
 
 from planner.model import Booth
-from planner.ui.tools.base import NO_MODS, Mods, Point, Tool, TypedInputError, point_from_typed
+from planner.ui.tools.base import (
+    NO_MODS,
+    Mods,
+    Point,
+    StatusText,
+    Tool,
+    TypedInputError,
+    message,
+    point_from_typed,
+)
 from planner.ui.tools.drawing import push_new
 
 _TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
@@ -35,8 +44,10 @@ class BoothTool(Tool):
         super().__init__(ctx)
         self.prefix = prefix
 
-    def hint(self) -> str:
-        return "Click to place a booth by its lower-left corner, or type the corner as 30, 20."
+    def hint(self) -> StatusText:
+        return message(
+            "Click to place a booth by its lower-left corner, or type the corner as 30, 20."
+        )
 
     def _zone_at(self, point: Point) -> str | None:
         probe = ShapelyPoint(point)
@@ -68,11 +79,11 @@ class BoothTool(Tool):
         zone_id, shape = self.shape_at(corner)
         plan = self.ctx.plan
         if any(b.geometry.intersection(shape).area > 1e-6 for b in plan.booths.values()):
-            self.ctx.status("Another booth stands there.")
+            self.ctx.status(message("Another booth stands there."))
             return
         zone = plan.zones.get(zone_id) if zone_id else None
         if zone is not None and zone.use == "feature":
-            self.ctx.status(f"{zone.name} is kept free of booths.")
+            self.ctx.status(message("{zone} is kept free of booths.", zone=zone.name))
             return
         numbers = [b.number for b in plan.booths.values()]
         prefix = self.prefix
@@ -82,4 +93,4 @@ class BoothTool(Tool):
         number = next_number(numbers, prefix)
         push_new(self.ctx, lambda id_: Booth(id_, number, shape, zone_id), "booths")
         self.ctx.preview([])
-        self.ctx.status(f"Booth {number} placed.")
+        self.ctx.status(message("Booth {number} placed.", number=number))

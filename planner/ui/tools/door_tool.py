@@ -10,7 +10,7 @@ from shapely.geometry import LineString
 from shapely.geometry import Point as ShapelyPoint
 
 from planner.model import Door
-from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
+from planner.ui.tools.base import NO_MODS, Mods, Point, StatusText, Tool, message
 from planner.ui.tools.drawing import push_new
 
 ENTRANCE, EXIT = "entrance", "exit"
@@ -25,8 +25,13 @@ class DoorTool(Tool):
         self.kind = kind
         self.width = width
 
-    def hint(self) -> str:
-        return f"Click on a hall's edge to place a {self.width:g} m {self.kind}."
+    def hint(self) -> StatusText:
+        template = (
+            "Click on a hall's edge to place a {width:g} m exit."
+            if self.kind == "exit"
+            else "Click on a hall's edge to place a {width:g} m entrance."
+        )
+        return message(template, width=self.width)
 
     def door_line(self, point: Point) -> LineString | None:
         """The door's line on the nearest hall edge, or ``None`` if no edge is near."""
@@ -75,11 +80,11 @@ class DoorTool(Tool):
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
         line = self.door_line(point)
         if line is None:
-            self.ctx.status("Click on a hall's edge to place a door.")
+            self.ctx.status(message("Click on a hall's edge to place a door."))
             return
         count = sum(1 for d in self.ctx.plan.doors.values() if d.kind == self.kind) + 1
         name = f"{self.kind.capitalize()} {count}"
         width = round(line.length, 6)
         push_new(self.ctx, lambda id_: Door(id_, name, self.kind, line, width), "doors")
         self.ctx.preview([])
-        self.ctx.status(f"{name}, {width:g} m wide.")
+        self.ctx.status(message("{name}, {width:g} m wide.", name=name, width=width))

@@ -17,8 +17,10 @@ from planner.ui.tools.base import (
     NO_MODS,
     Mods,
     Point,
+    StatusText,
     Tool,
     TypedInputError,
+    message,
     parse_typed,
     point_from_typed,
     round_point,
@@ -45,12 +47,16 @@ class OutlineTool(Tool):
         self.mode = mode
         self.ctx.status(self.hint())
 
-    def hint(self) -> str:
+    def hint(self) -> StatusText:
+        what = message(self.what)
         if self.mode == RECTANGLE:
-            return f"Draw the {self.what}: click two corners, or type the size as 30, 20."
-        return (
-            f"Draw the {self.what}: click each corner, double-click or Enter to close; "
-            "type 12.5 for a length, 30, 20 for a point; Shift for right angles."
+            return message(
+                "Draw the {what}: click two corners, or type the size as 30, 20.", what=what
+            )
+        return message(
+            "Draw the {what}: click each corner, double-click or Enter to close; "
+            "type 12.5 for a length, 30, 20 for a point; Shift for right angles.",
+            what=what,
         )
 
     # -- events --------------------------------------------------------------------------
@@ -118,13 +124,17 @@ class OutlineTool(Tool):
         if len(points) >= 2 and points[-1] == points[-2]:
             points = points[:-1]
         if len(points) < 3:
-            self.ctx.status(f"A {self.what} needs at least three corners.")
+            self.ctx.status(
+                message("A {what} needs at least three corners.", what=message(self.what))
+            )
             return
         polygon = Polygon(points)
         self.points = []
         self.ctx.preview([])
         if not polygon.is_valid or polygon.area <= 0:
-            self.ctx.status(f"The {self.what} crosses itself; draw it again.")
+            self.ctx.status(
+                message("The {what} crosses itself; draw it again.", what=message(self.what))
+            )
             return
         self.done(polygon)
 
@@ -132,7 +142,7 @@ class OutlineTool(Tool):
         self.points = []
         self.ctx.preview([])
         if abs(a[0] - b[0]) < 1e-6 or abs(a[1] - b[1]) < 1e-6:
-            self.ctx.status(f"A {self.what} needs a width and a depth.")
+            self.ctx.status(message("A {what} needs a width and a depth.", what=message(self.what)))
             return
         self.done(box(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
 
@@ -148,7 +158,11 @@ class OutlineTool(Tool):
             a = self.points[0]
             if a[0] != pointer[0] and a[1] != pointer[1]:
                 shapes.append(box(*a, *pointer).exterior)
-                self.ctx.status(f"{abs(pointer[0] - a[0]):.2f} × {abs(pointer[1] - a[1]):.2f} m")
+                self.ctx.status(
+                    message(
+                        "{w:.2f} × {d:.2f} m", w=abs(pointer[0] - a[0]), d=abs(pointer[1] - a[1])
+                    )
+                )
         elif self.points:
             line = [*self.points, pointer] if pointer else list(self.points)
             if len(line) >= 2:
@@ -158,7 +172,13 @@ class OutlineTool(Tool):
             if pointer is not None and self.points:
                 last = self.points[-1]
                 length = ((pointer[0] - last[0]) ** 2 + (pointer[1] - last[1]) ** 2) ** 0.5
-                self.ctx.status(f"Side {length:.2f} m · {len(self.points)} corners")
+                self.ctx.status(
+                    message(
+                        "Side {length:.2f} m · {corners} corners",
+                        length=length,
+                        corners=len(self.points),
+                    )
+                )
         elif pointer is not None:
             shapes.append(ShapelyPoint(pointer).buffer(0.15))
         self.ctx.preview(shapes)

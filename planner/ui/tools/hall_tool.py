@@ -8,6 +8,7 @@ from dataclasses import replace
 from shapely.geometry import Polygon
 
 from planner.model import Hall
+from planner.ui.tools.base import message
 from planner.ui.tools.drawing import OutlineTool, push_new
 
 
@@ -27,9 +28,13 @@ class HallTool(OutlineTool):
                     .build()
                 )
                 self.ctx.selection.set([("halls", hall.id)])
-                self.ctx.status(f"Cut a hole of {polygon.area:.1f} m² in {hall.name}.")
+                self.ctx.status(
+                    message(
+                        "Cut a hole of {area:.1f} m² in {hall}.", area=polygon.area, hall=hall.name
+                    )
+                )
                 return
         count = len(plan.halls) + 1
         name = f"Hall {chr(ord('A') + count - 1)}" if count <= 26 else f"Hall {count}"
         push_new(self.ctx, lambda id_: Hall(id_, name, polygon), "halls")
-        self.ctx.status(f"{name}: {polygon.area:.1f} m².")
+        self.ctx.status(message("{name}: {area:.1f} m².", name=name, area=polygon.area))

@@ -6,7 +6,7 @@ import math
 
 from shapely.geometry import LineString
 
-from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
+from planner.ui.tools.base import NO_MODS, Mods, Point, StatusText, Tool, message
 
 
 class MeasureTool(Tool):
@@ -19,8 +19,10 @@ class MeasureTool(Tool):
         self.end: Point | None = None
         self.last_distance: float | None = None
 
-    def hint(self) -> str:
-        return "Drag, or click two points, to measure a distance. Shift for straight lines."
+    def hint(self) -> StatusText:
+        return message(
+            "Drag, or click two points, to measure a distance. Shift for straight lines."
+        )
 
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
         snapped = self.ctx.snap(point, anchor=self.start, ortho=mods.shift).point
@@ -51,7 +53,14 @@ class MeasureTool(Tool):
         dx, dy = b[0] - a[0], b[1] - a[1]
         self.last_distance = math.hypot(dx, dy)
         self.ctx.preview([LineString([a, b])] if self.last_distance else [])
-        self.ctx.status(f"Distance {self.last_distance:.2f} m  (Δx {dx:.2f}, Δy {dy:.2f})")
+        self.ctx.status(
+            message(
+                "Distance {distance:.2f} m  (Δx {dx:.2f}, Δy {dy:.2f})",
+                distance=self.last_distance,
+                dx=dx,
+                dy=dy,
+            )
+        )
 
     def cancel(self) -> None:
         self.start = self.end = None

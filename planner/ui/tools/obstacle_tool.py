@@ -5,7 +5,15 @@ from __future__ import annotations
 from shapely.geometry import Polygon, box
 
 from planner.model import Obstacle
-from planner.ui.tools.base import NO_MODS, Mods, Point, TypedInputError, point_from_typed
+from planner.ui.tools.base import (
+    NO_MODS,
+    Mods,
+    Point,
+    StatusText,
+    TypedInputError,
+    message,
+    point_from_typed,
+)
 from planner.ui.tools.drawing import OutlineTool, push_new
 
 COLUMN = "column"
@@ -21,11 +29,12 @@ class ObstacleTool(OutlineTool):
         self.column_size = column_size
         self.obstacle_name = "obstacle"
 
-    def hint(self) -> str:
+    def hint(self) -> StatusText:
         if self.mode == COLUMN:
-            return (
-                f"Click to place a {self.column_size:g} × {self.column_size:g} m column "
-                "centred on the point, or type its centre as 30, 20."
+            return message(
+                "Click to place a {size:g} × {size:g} m column "
+                "centred on the point, or type its centre as 30, 20.",
+                size=self.column_size,
             )
         return super().hint()
 
@@ -69,10 +78,10 @@ class ObstacleTool(OutlineTool):
             o.geometry.intersects(shape) and o.geometry.intersection(shape).area > 1e-9
             for o in self.ctx.plan.obstacles.values()
         ):
-            self.ctx.status("A column already stands there.")
+            self.ctx.status(message("A column already stands there."))
             return
         push_new(self.ctx, lambda id_: Obstacle(id_, "column", shape), "obstacles")
-        self.ctx.status(f"Column at {centre[0]:g}, {centre[1]:g}.")
+        self.ctx.status(message("Column at {x:g}, {y:g}.", x=centre[0], y=centre[1]))
 
     def done(self, polygon: Polygon) -> None:
         push_new(self.ctx, lambda id_: Obstacle(id_, self.obstacle_name, polygon), "obstacles")

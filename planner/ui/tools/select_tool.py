@@ -16,7 +16,7 @@ from shapely.geometry import Polygon, box
 from planner.errors import BoothplanError
 from planner.ui import edits, vertex_edits
 from planner.ui.tools import resize
-from planner.ui.tools.base import NO_MODS, Mods, Point, Tool
+from planner.ui.tools.base import NO_MODS, Mods, Point, StatusText, Tool, message
 
 _IDLE, _BAND, _MOVE, _VERTEX, _RESIZE = "idle", "band", "move", "vertex", "resize"
 _BACKGROUND = ("halls", "zones")
@@ -37,8 +37,8 @@ class SelectTool(Tool):
         # The corner picked by a click, for Delete: key, ring, index and where it was.
         self._picked: tuple[tuple[str, str], int, int, Point] | None = None
 
-    def hint(self) -> str:
-        return "Click to select, Ctrl/Shift-click to add, drag to move or draw a box."
+    def hint(self) -> StatusText:
+        return message("Click to select, Ctrl/Shift-click to add, drag to move or draw a box.")
 
     # -- press ---------------------------------------------------------------------------
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
@@ -129,7 +129,7 @@ class SelectTool(Tool):
                 shape = entity.line if table == "doors" else entity.geometry
                 ghosts.append(affinity.translate(shape, dx, dy))
             self.ctx.preview(ghosts)
-            self.ctx.status(f"Move by {dx:.2f}, {dy:.2f} m")
+            self.ctx.status(message("Move by {dx:.2f}, {dy:.2f} m", dx=dx, dy=dy))
         elif self._state == _VERTEX:
             moved = self._moved_vertex(point, mods)
             if moved is not None:
@@ -139,7 +139,7 @@ class SelectTool(Tool):
             if booth is not None:
                 _, _, width, depth, _ = edits.booth_frame(booth.geometry)
                 self.ctx.preview([booth.geometry])
-                self.ctx.status(f"{width:g} × {depth:g} m")
+                self.ctx.status(message("{width:g} × {depth:g} m", width=width, depth=depth))
 
     def _delta(self, point: Point, mods: Mods) -> tuple[float, float]:
         dx, dy = point[0] - self._start[0], point[1] - self._start[1]
@@ -168,7 +168,7 @@ class SelectTool(Tool):
         ring[index] = snapped.point
         candidate = Polygon(rings[0], rings[1:])
         if not candidate.is_valid:
-            self.ctx.status("That corner would make the outline cross itself.")
+            self.ctx.status(message("That corner would make the outline cross itself."))
             return None
         return replace(entity, geometry=candidate)
 
@@ -193,7 +193,7 @@ class SelectTool(Tool):
                 self.ctx.selection.add(keys)
             else:
                 self.ctx.selection.set(keys)
-            self.ctx.status(f"{len(self.ctx.selection)} selected")
+            self.ctx.status(message("{count} selected", count=len(self.ctx.selection)))
         elif state == _MOVE:
             dx, dy = self._delta(point, mods)
             if dx or dy:
@@ -225,7 +225,7 @@ class SelectTool(Tool):
         self._picked = (key, ring, index, (x, y))
         half = self.ctx.tolerance() * 0.4
         self.ctx.preview([box(x - half, y - half, x + half, y + half)])
-        self.ctx.status("Corner picked: press Delete to remove it, or drag it to move it.")
+        self.ctx.status(message("Corner picked: press Delete to remove it, or drag it to move it."))
 
     def picked_vertex(self) -> tuple[tuple[str, str], int, int] | None:
         """The picked corner if it still is one of the single selected outline's corners."""
@@ -250,7 +250,7 @@ class SelectTool(Tool):
         self.ctx.document.push(patch)
         self._picked = None
         self.ctx.preview([])
-        self.ctx.status("Corner removed.")
+        self.ctx.status(message("Corner removed."))
         return True
 
     def double_click(self, point: Point, mods: Mods = NO_MODS) -> None:
@@ -271,7 +271,7 @@ class SelectTool(Tool):
         self.ctx.document.push(patch)
         self.ctx.selection.set([key])
         self._pick((key, ring, index))
-        self.ctx.status("Corner added; drag it to shape the outline.")
+        self.ctx.status(message("Corner added; drag it to shape the outline."))
 
     def _outline_near(self, point: Point, tol: float) -> tuple[str, str] | None:
         """The selected outline if its edge is near, else the nearest hall, zone or obstacle."""

@@ -7,6 +7,7 @@ import shapely
 from shapely.geometry import Polygon
 
 from planner.model import Zone
+from planner.ui.tools.base import message
 from planner.ui.tools.drawing import OutlineTool, push_new
 
 
@@ -21,14 +22,14 @@ class ZoneTool(OutlineTool):
             floor = shapely.union_all([h.geometry for h in plan.halls.values()])
             clipped = polygon.intersection(floor)
             if not isinstance(clipped, Polygon) or clipped.area < 1e-6:
-                self.ctx.status("A zone must lie on one hall; draw it inside a hall.")
+                self.ctx.status(message("A zone must lie on one hall; draw it inside a hall."))
                 return
             polygon = shapely.set_precision(clipped, 1e-6)
         count = len(plan.zones) + 1
         draft = Zone("new", f"Zone {count}", "standard", polygon)
         zone = self.ctx.edit_new_zone(draft)
         if zone is None:
-            self.ctx.status("Zone dropped.")
+            self.ctx.status(message("Zone dropped."))
             return
         push_new(
             self.ctx,
@@ -37,4 +38,8 @@ class ZoneTool(OutlineTool):
             ),
             "zones",
         )
-        self.ctx.status(f"{zone.name} ({zone.use}): {polygon.area:.1f} m².")
+        self.ctx.status(
+            message(
+                "{name} ({use}): {area:.1f} m².", name=zone.name, use=zone.use, area=polygon.area
+            )
+        )
