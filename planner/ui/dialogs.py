@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Zone
 from planner.model.zone_use import KNOWN_USES
+from planner.ui.panels import fields
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -39,20 +40,64 @@ def _metres(value: float, low: float = 0.5, high: float = 2000.0) -> QDoubleSpin
 
 
 class NewPlanDialog(QDialog):
-    """A blank plan: one rectangular hall of the given size."""
+    """A blank plan: one rectangular hall of the given size.
+
+    The sizes are typed as text and checked on OK like the properties panel's fields: "abc",
+    -3 or 0 are refused with a sentence in the dialog, which stays open (a spin box used to turn
+    a typed -3 into 3 m silently, and show "1 m" while keeping 3 m).
+    """
+
+    MIN_SIDE = 2.0
+    MAX_SIDE = 2000.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("new-plan-dialog")
         self.setWindowTitle(self.tr("New plan"))
         form = QFormLayout(self)
         self.name = QLineEdit(self.tr("New fair"))
-        self.width = _metres(60.0, 2.0)
-        self.depth = _metres(40.0, 2.0)
+        self.hall_width = QLineEdit("60")
+        self.hall_depth = QLineEdit("40")
+        for key, edit in (
+            ("name", self.name),
+            ("width", self.hall_width),
+            ("depth", self.hall_depth),
+        ):
+            edit.setObjectName(f"new-plan-{key}")
+        self.message = QLabel()
+        self.message.setObjectName("new-plan-message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c62828;")
         form.addRow(self.tr("Plan name"), self.name)
-        form.addRow(self.tr("Hall width (east–west)"), self.width)
-        form.addRow(self.tr("Hall depth (north–south)"), self.depth)
+        form.addRow(self.tr("Hall width east–west (m)"), self.hall_width)
+        form.addRow(self.tr("Hall depth north–south (m)"), self.hall_depth)
+        form.addRow(self.message)
         form.addRow(QLabel(self.tr("To start from a surveyed floor, use File → New from GeoJSON.")))
         form.addRow(_buttons(self))
+        self.hall_size: tuple[float, float] = (60.0, 40.0)
+
+    def plan_name(self) -> str:
+        return " ".join(self.name.text().split()) or self.tr("New fair")
+
+    def _side(self, label: str, text: str) -> float:
+        value = fields.metres(label, text, minimum=0.0)
+        if value < self.MIN_SIDE:
+            raise fields.FieldError(f"{label} must be at least {self.MIN_SIDE:g} m, not {value:g}.")
+        if value > self.MAX_SIDE:
+            raise fields.FieldError(f"{label} of {value:g} m is larger than any hall.")
+        return value
+
+    def accept(self) -> None:
+        try:
+            self.hall_size = (
+                self._side(self.tr("The hall width"), self.hall_width.text()),
+                self._side(self.tr("The hall depth"), self.hall_depth.text()),
+            )
+        except fields.FieldError as error:
+            self.message.setText(str(error))
+            return
+        self.message.clear()
+        super().accept()
 
 
 class ZoneDialog(QDialog):

@@ -39,9 +39,7 @@ class FileController(QObject):
         dialog = NewPlanDialog(self.window)
         if not dialog.exec():
             return False
-        plan = blank_plan(
-            dialog.name.text().strip() or "New fair", dialog.width.value(), dialog.depth.value()
-        )
+        plan = blank_plan(dialog.plan_name(), *dialog.hall_size)
         self.document.replace_plan(plan, None)
         return True
 
