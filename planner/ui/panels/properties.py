@@ -155,7 +155,7 @@ class PropertiesPanel(QWidget):
         self.form.addRow(history_view(self.document.plan, booth.id))
 
     def _form_zones(self, zone) -> None:
-        self.title.setText(self.tr("Zone %1").replace("%1", zone.name))
+        self.title.setText(self.tr("Zone: %1").replace("%1", zone.name))
         self._line("name", self.tr("Name"), zone.name)
         self._combo("use", self.tr("Use"), [(u, u) for u in KNOWN_USES], zone.use)
         w, d = zone.booth or (None, None)
@@ -167,7 +167,7 @@ class PropertiesPanel(QWidget):
         self.form.addRow(self.tr("Area"), QLabel(f"{zone.geometry.area:.1f} m²"))
 
     def _form_halls(self, hall) -> None:
-        self.title.setText(self.tr("Hall %1").replace("%1", hall.name))
+        self.title.setText(self.tr("Hall: %1").replace("%1", hall.name))
         self._line("name", self.tr("Name"), hall.name)
         self.form.addRow(self.tr("Area"), QLabel(f"{hall.geometry.area:.1f} m²"))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from shapely import affinity
-from shapely.geometry import Polygon, box
+from shapely.geometry import LineString, Polygon, box
 
 from planner.errors import BoothplanError
 from planner.ui import edits, vertex_edits
@@ -223,8 +223,15 @@ class SelectTool(Tool):
         entity = self.ctx.plan.get(*key)
         x, y = vertex_edits.rings_of(entity.geometry)[ring][index]
         self._picked = (key, ring, index, (x, y))
-        half = self.ctx.tolerance() * 0.4
-        self.ctx.preview([box(x - half, y - half, x + half, y + half)])
+        # A square with a cross through the corner: plain to see on any outline colour.
+        half = self.ctx.tolerance() * 0.6
+        self.ctx.preview(
+            [
+                box(x - half, y - half, x + half, y + half),
+                LineString([(x - 2 * half, y), (x + 2 * half, y)]),
+                LineString([(x, y - 2 * half), (x, y + 2 * half)]),
+            ]
+        )
         self.ctx.status(message("Corner picked: press Delete to remove it, or drag it to move it."))
 
     def picked_vertex(self) -> tuple[tuple[str, str], int, int] | None:
