@@ -7,13 +7,14 @@ changes until the user presses Apply, which pushes the whole allocation as one u
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,16 +23,28 @@ from planner.model.status import LABELS
 from planner.packing.allocate import AllocationResult
 
 
-def _table(headers: list[str], name: str) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setRootIsDecorated(False)
-    tree.setAlternatingRowColors(True)
-    tree.setWordWrap(True)
-    tree.setHeaderLabels(headers)
-    tree.setSortingEnabled(True)
-    tree.header().setStretchLastSection(True)
-    return tree
+def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
+    """A read-only table whose long cells (the reasons) wrap onto more lines, never cut."""
+    table = QTableWidget(len(rows), len(headers))
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.verticalHeader().hide()
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    header = table.horizontalHeader()
+    for c in range(len(headers) - 1):
+        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    # Rows follow their wrapped text whenever the last column's width changes.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
 
 
 class AllocationDialog(QDialog):
@@ -53,32 +66,17 @@ class AllocationDialog(QDialog):
         self.summary.setWordWrap(True)
         self.placed = _table(
             [self.tr("Exhibitor"), self.tr("Booths"), self.tr("Status"), self.tr("Note")],
+            [
+                [p.name, ", ".join(p.booth_numbers), LABELS.get(p.status, p.status), p.note]
+                for p in result.placed
+            ],
             "allocation-placed",
         )
-        for p in result.placed:
-            numbers = ", ".join(p.booth_numbers)
-            item = QTreeWidgetItem([p.name, numbers, LABELS.get(p.status, p.status), p.note])
-            item.setToolTip(0, p.name)
-            item.setToolTip(1, numbers)
-            item.setToolTip(3, p.note)
-            self.placed.addTopLevelItem(item)
         self.unplaced = _table(
-            [self.tr("Exhibitor"), self.tr("Wanted"), self.tr("Why not")], "allocation-unplaced"
+            [self.tr("Exhibitor"), self.tr("Wanted"), self.tr("Why not")],
+            [[u.name, str(u.wanted), u.reason] for u in result.unplaced],
+            "allocation-unplaced",
         )
-        for u in result.unplaced:
-            item = QTreeWidgetItem([u.name, str(u.wanted), u.reason])
-            item.setToolTip(0, u.name)
-            item.setToolTip(2, u.reason)
-            self.unplaced.addTopLevelItem(item)
-        for tree in (self.placed, self.unplaced):
-            header = tree.header()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-            tree.resizeColumnToContents(0)
-            tree.setColumnWidth(0, min(max(tree.columnWidth(0), 160), 320))
-            tree.sortByColumn(-1, tree.header().sortIndicatorOrder())  # keep the run's order
-        self.placed.resizeColumnToContents(1)
-        self.placed.resizeColumnToContents(2)
-        self.unplaced.resizeColumnToContents(1)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.placed, self.tr("Placed (%1)").replace("%1", str(len(result.placed))))
         self.tabs.addTab(

@@ -51,15 +51,24 @@ def test_dialog_lists_placed_and_unplaced_and_apply_is_one_undo_step(window, qtb
     dialog = _open(window, qtbot)
     ARTIFACTS.mkdir(exist_ok=True)
     dialog.grab().save(str(ARTIFACTS / "allocation-dialog.png"))
-    placed = [dialog.placed.topLevelItem(i) for i in range(dialog.placed.topLevelItemCount())]
-    names = {item.text(0) for item in placed}
+    placed = [
+        [dialog.placed.item(r, c).text() for c in range(4)] for r in range(dialog.placed.rowCount())
+    ]
+    names = {row[0] for row in placed}
     assert names == {"HTX Chè Shan Tuyết Sơn La", "Công ty 云南 Trà"}
-    assert all(item.text(1).startswith("A0") for item in placed)
-    assert dialog.unplaced.topLevelItemCount() == 1
-    refused = dialog.unplaced.topLevelItem(0)
-    assert refused.text(0) == "Hợp tác xã Hải Phòng" and refused.text(1) == "5"
-    assert refused.text(2).endswith(".")  # one sentence: why not
+    assert all(row[1].startswith("A0") and row[2] == "Reserved" for row in placed)
+    assert dialog.unplaced.rowCount() == 1
+    refused = [dialog.unplaced.item(0, c).text() for c in range(3)]
+    assert refused[:2] == ["Hợp tác xã Hải Phòng", "5"]
+    assert refused[2].endswith(".")  # one sentence: why not
+    # The reason wraps onto more lines instead of being cut: its row is taller than one line.
+    dialog.tabs.setCurrentWidget(dialog.unplaced)
+    qtbot.wait(20)
+    assert dialog.unplaced.rowHeight(0) > 1.5 * dialog.unplaced.fontMetrics().height()
     assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
+    dialog.tabs.setCurrentWidget(dialog.unplaced)
+    qtbot.wait(20)
+    dialog.grab().save(str(ARTIFACTS / "allocation-dialog-unplaced.png"))
     assert window.document.plan is start  # nothing changes before Apply
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     plan = window.document.plan

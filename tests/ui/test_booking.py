@@ -111,3 +111,29 @@ def test_booking_refusals_are_one_sentence_and_change_nothing(window, qtbot):
 def test_a_booth_without_bookings_says_so(window, qtbot):
     click(qtbot, window.view, 4.5, 4.5)
     assert _history(window)[0][0] == "No booking yet."
+
+
+def test_move_booking_asks_for_a_free_booth(window, qtbot):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.selection.set([("booths", "booth-1")])
+    window.booking.assign("exhibitor-1")
+    offered: list[list[str]] = []
+
+    def pick():
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, QInputDialog)
+            offered.append(dialog.comboBoxItems())
+            dialog.setTextValue("A03")
+            dialog.accept()
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, pick)
+    window.actions["move-booking"].trigger()
+    assert offered == [["A02", "A03"]]  # only the free booths
+    plan = window.document.plan
+    assert plan.booths["booth-3"].exhibitor_id == "exhibitor-1"
+    assert plan.booths["booth-1"].status == "available"
