@@ -86,6 +86,9 @@ def _check_coordinates(geometry_type: str, coordinates: Any) -> None:
             _check_polygon(polygon, f" of polygon {n}")
 
 
+MIN_HALL_AREA = 1.0  # m²: less is no floor to plan, most likely degrees read as metres
+
+
 def read_geometry(data: Any, kind: str) -> BaseGeometry:
     """The shapely geometry of a feature of ``kind``, checked: right type, 2-D, valid."""
     if data is None:
@@ -118,6 +121,13 @@ def read_geometry(data: Any, kind: str) -> BaseGeometry:
         raise FeatureProblem(f"the polygon is invalid: {_why_invalid(geometry)}")
     elif geometry.area <= 0:
         raise FeatureProblem("the polygon has no area")
+    elif kind == "hall" and geometry.area < MIN_HALL_AREA:
+        # A floor saved from a GIS in longitude/latitude gives halls of a few millionths of a
+        # "square metre": say so instead of making a plan no booth fits in.
+        raise FeatureProblem(
+            f"the hall covers only {geometry.area:.2g} m²; coordinates must be metres "
+            "(x east, y north), not longitude and latitude"
+        )
     return geometry
 
 

@@ -237,3 +237,26 @@ def test_a_door_within_a_centimetre_of_the_edge_is_accepted(tmp_path):
     path = tmp_path / "floor.geojson"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert read_floor(path).doors["door-1"].name == "Main entrance"
+
+
+def test_a_floor_in_longitude_and_latitude_is_named_as_such(tmp_path):
+    # What a GIS writes by default: degrees. Read as metres the hall is a few millionths of a
+    # square metre, and the plan used to be made (with no room for a single booth).
+    hall = [[105.8, 21.0], [105.8004, 21.0], [105.8004, 21.0003], [105.8, 21.0003], [105.8, 21.0]]
+    floor = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"kind": "hall", "name": "Sân Kim Đồng"},
+                "geometry": {"type": "Polygon", "coordinates": [hall]},
+            }
+        ],
+    }
+    path = tmp_path / "wgs84.geojson"
+    path.write_text(json.dumps(floor, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FloorError) as caught:
+        read_floor(path)
+    message = str(caught.value)
+    assert message.startswith(f'{path}, feature 1 (hall "Sân Kim Đồng"): the hall covers')
+    assert "not longitude and latitude" in message

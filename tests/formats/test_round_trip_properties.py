@@ -32,7 +32,8 @@ def plans(draw) -> Plan:
     w, d = draw(size), draw(size)
     entities: list = [
         PlanInfo(name=draw(words), venue=draw(words), booth=(draw(size), draw(size))),
-        Hall("hall-1", draw(words), box(x, y, x + 10 * w, y + 10 * d)),
+        # A hall is at least 1 m a side: a smaller one is refused as degrees read as metres.
+        Hall("hall-1", draw(words), box(x, y, x + 1 + 10 * w, y + 1 + 10 * d)),
         Zone(
             "zone-1",
             draw(words),
