@@ -120,9 +120,28 @@ def _allocate(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
     else:
         sys.stdout.write(result.to_text())
+        _tell_short_of_booths(plan, only)
         if args.dry_run:
             print("(dry run: nothing saved)")
     return 0
+
+
+def _tell_short_of_booths(plan: Plan, only: list[str] | None) -> None:
+    """Allocation leaves alone exhibitors that hold some booths; say who still wants more, or
+    a raised booth count in a re-imported list looks as if it were ignored."""
+    held: dict[str, int] = {}
+    for booth in plan.booths.values():
+        if booth.exhibitor_id:
+            held[booth.exhibitor_id] = held.get(booth.exhibitor_id, 0) + 1
+    short = [
+        e
+        for e in plan.exhibitors.values()
+        if 0 < held.get(e.id, 0) < e.booths_wanted and (only is None or e.id in only)
+    ]
+    if short:
+        print("Left alone, as they already hold booths (give more with exhibitors assign):")
+        for e in short:
+            print(f"  {e.name}: holds {held[e.id]} of the {e.booths_wanted} booths asked for")
 
 
 def _assign(args: argparse.Namespace) -> int:

@@ -37,6 +37,10 @@ READ_COLUMNS = frozenset(EXPORT_COLUMNS) - {"booth_numbers"}
 MAX_BOOTHS = 1000  # more is a typo (a phone number in the wrong column), not an exhibitor
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 @dataclass(frozen=True, slots=True)
 class BadRow:
     line: int
@@ -60,12 +64,12 @@ class ImportResult:
         parts = [f"{len(self.added)} new", f"{len(self.updated)} updated"]
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
-        text = f"Read {sum(map(len, (self.added, self.updated))) + self.unchanged} exhibitors "
-        text += f"from {source} ({', '.join(parts)})"
+        read = sum(map(len, (self.added, self.updated))) + self.unchanged
+        text = f"Read {_count(read, 'exhibitor')} from {source} ({', '.join(parts)})"
         if self.booths_restated:
-            text += f"; {self.booths_restated} booths took their exhibitor's new status"
+            text += f"; {_count(self.booths_restated, 'booth')} took their exhibitor's new status"
         if self.bad_rows:
-            text += f"; skipped {len(self.bad_rows)} bad rows"
+            text += f"; skipped {_count(len(self.bad_rows), 'bad row')}"
         return text + "."
 
 

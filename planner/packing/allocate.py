@@ -95,9 +95,10 @@ class AllocationResult:
 
     def to_text(self) -> str:
         booths = sum(len(p.booth_ids) for p in self.placed)
+        placed = len(self.placed)
         lines = [
-            f"Placed {len(self.placed)} exhibitors on {booths} booths; "
-            f"{len(self.unplaced)} could not be placed."
+            f"Placed {placed} exhibitor{'' if placed == 1 else 's'} on {booths} "
+            f"booth{'' if booths == 1 else 's'}; {len(self.unplaced)} could not be placed."
         ]
         for p in self.placed:
             note = f"  ({p.note})" if p.note else ""

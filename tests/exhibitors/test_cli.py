@@ -177,3 +177,19 @@ def test_prices_json_and_report_to_a_file(plan_path, tmp_path, capsys):
     out_csv = tmp_path / "báo cáo.csv"
     code, out, _ = run(capsys, "report", plan_path, "--csv", "-o", out_csv)
     assert code == 0 and out_csv.read_bytes().startswith(b"\xef\xbb\xbfgroup,key,")
+
+
+def test_allocate_says_who_it_leaves_short_of_booths(plan_path, tmp_path, capsys):
+    first = tmp_path / "first.csv"
+    first.write_text("name,booths\nHTX Sơn La,1\n", encoding="utf-8")
+    code, out, _ = run(capsys, "exhibitors", "import", plan_path, first)
+    assert out.startswith(f"Read 1 exhibitor from {first} (1 new")  # not "1 exhibitors"
+    code, out, _ = run(capsys, "exhibitors", "allocate", plan_path)
+    assert out.startswith("Placed 1 exhibitor on 1 booth;") and "Left alone" not in out
+    more = tmp_path / "more.csv"
+    more.write_text("name,booths\nHTX Sơn La,3\n", encoding="utf-8")
+    run(capsys, "exhibitors", "import", plan_path, more)
+    code, out, _ = run(capsys, "exhibitors", "allocate", plan_path)
+    # Allocation leaves exhibitors holding booths alone; it used to say only "Placed 0".
+    assert code == 0 and out.startswith("Placed 0 exhibitors on 0 booths;")
+    assert "  HTX Sơn La: holds 1 of the 3 booths asked for\n" in out
