@@ -137,3 +137,16 @@ def test_move_booking_asks_for_a_free_booth(window, qtbot):
     plan = window.document.plan
     assert plan.booths["booth-3"].exhibitor_id == "exhibitor-1"
     assert plan.booths["booth-1"].status == "available"
+
+
+def test_a_refused_status_change_in_properties_is_a_message_box(window, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    click(qtbot, window.view, 4.5, 4.5)
+    start = window.document.plan
+    combo = window.properties.findChild(QComboBox, "prop-status")
+    combo.setCurrentIndex(combo.findData("confirmed"))  # no exhibitor holds it
+    window.properties.apply_button.click()
+    box = window.findChild(QMessageBox, "error-box")
+    assert box is not None and box.text().endswith(".") and "\n" not in box.text()
+    assert window.document.plan is start

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from planner.errors import BoothplanError
 from planner.model import Patch, PatchConflict
+from planner.model.booking import BookingError
 from planner.model.status import LABELS, STATUSES
 from planner.model.zone_use import KNOWN_USES
 from planner.ui import edits
 from planner.ui.document import PlanDocument
+from planner.ui.errors import show_error
 from planner.ui.panels import fields
 from planner.ui.panels.booking_history import history_view
 from planner.ui.selection import Selection
@@ -204,6 +206,8 @@ class PropertiesPanel(QWidget):
                 self.document.push(patch)
         except (BoothplanError, PatchConflict) as error:
             self.message.setText(str(error))
+            if isinstance(error, BookingError):  # a booking refused: as loud as Assign's
+                show_error(self, str(error))
             return False
         self.message.clear()
         return True
