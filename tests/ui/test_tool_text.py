@@ -9,9 +9,14 @@ from ui_helpers import click
 from planner.ui.tool_text import CONTEXT, translate_status
 from planner.ui.tools.base import message
 
+SELECT_HINT = (
+    "Click to select, Ctrl/Shift-click to add, drag to move or draw a box; "
+    "double-click an outline to add a corner."
+)
 VIETNAMESE = {
-    "Click to select, Ctrl/Shift-click to add, drag to move or draw a box.": (
-        "Nhấp để chọn, Ctrl/Shift để thêm, kéo để di chuyển hoặc khoanh vùng."
+    SELECT_HINT: (
+        "Nhấp để chọn, Ctrl/Shift để thêm, kéo để di chuyển hoặc khoanh vùng; "
+        "nhấp đúp cạnh để thêm góc."
     ),
     "Booth {number} placed.": "Đã đặt gian {number}.",
     "Draw the {what}: click two corners, or type the size as 30, 20.": (
@@ -44,10 +49,7 @@ def test_tool_status_is_translated_in_the_status_bar(window, qtbot):
     try:
         window.set_tool("booth")
         window.set_tool("select")
-        assert (
-            window.statusBar().currentMessage()
-            == VIETNAMESE["Click to select, Ctrl/Shift-click to add, drag to move or draw a box."]
-        )
+        assert window.statusBar().currentMessage() == VIETNAMESE[SELECT_HINT]
         window.set_tool("hall")
         assert window.statusBar().currentMessage() == (
             "Vẽ nhà triển lãm: nhấp hai góc, hoặc gõ kích thước như 30, 20."

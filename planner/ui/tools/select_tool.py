@@ -38,7 +38,10 @@ class SelectTool(Tool):
         self._picked: tuple[tuple[str, str], int, int, Point] | None = None
 
     def hint(self) -> StatusText:
-        return message("Click to select, Ctrl/Shift-click to add, drag to move or draw a box.")
+        return message(
+            "Click to select, Ctrl/Shift-click to add, drag to move or draw a box; "
+            "double-click an outline to add a corner."
+        )
 
     # -- press ---------------------------------------------------------------------------
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
