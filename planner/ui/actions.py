@@ -115,7 +115,8 @@ def build(window) -> dict[str, QAction]:
     add("pack-zone", "Auto-pack selected &zone", lambda: w.auto_pack(True), "", "Ctrl+Shift+K")
     add("check", "Check &rules", w.problems.check_now, "problems", "F7")
     add("report", "Booking &report", w.show_report, "")
-    add("allocate", "A&llocate exhibitors…", w.allocate_exhibitors, "exhibitors")
+    add("allocate", "A&llocate exhibitors…", lambda: w.allocate_exhibitors(), "exhibitors")
+    add("allocate-selected", "Allocate &selected exhibitors…", lambda: w.allocate_exhibitors(True))
 
     tool_group = QActionGroup(w)
     for name, label, icon_name, shortcut in TOOLS:
@@ -177,9 +178,12 @@ def build(window) -> dict[str, QAction]:
         "check",
         None,
         "allocate",
+        "allocate-selected",
+        None,
         "assign",
         "move-booking",
         "release",
+        None,
         "report",
     ):
         plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])

@@ -264,13 +264,22 @@ class MainWindow(QMainWindow):
                 return
         self.packer.start(zone_ids)
 
-    def allocate_exhibitors(self) -> None:
-        """Plan → Allocate exhibitors: show the proposal; Apply pushes it as one undo step."""
+    def allocate_exhibitors(self, only_selected: bool = False) -> None:
+        """Plan → Allocate exhibitors: show the proposal; Apply pushes it as one undo step.
+
+        ``only_selected``: just the exhibitors selected in the exhibitor table.
+        """
         from planner.packing.allocate import allocate
         from planner.ui.allocation_dialog import AllocationDialog
 
         plan = self.document.plan
-        result = guarded(self, lambda: allocate(plan))
+        ids = None
+        if only_selected:
+            ids = self.exhibitors.selected_ids()
+            if not ids:
+                show_error(self, self.tr("Select exhibitors in the exhibitor table first."))
+                return
+        result = guarded(self, lambda: allocate(plan, exhibitor_ids=ids))
         if result is None:
             return
         self.allocation_dialog = AllocationDialog(result, self)

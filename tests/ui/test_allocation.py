@@ -91,3 +91,35 @@ def test_nothing_to_allocate_disables_apply(window, qtbot):
     assert not dialog.apply_button.isEnabled()
     dialog.reject()
     assert window.document.undo_stack.count() == 0
+
+
+def test_allocate_only_the_exhibitors_selected_in_the_table(window, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QMessageBox
+
+    _with_two_more_exhibitors(window)
+    window.actions["allocate-selected"].trigger()  # nothing selected yet
+    shown = window.findChild(QMessageBox, "error-box")
+    assert shown is not None and "Select exhibitors" in shown.text()
+    shown.close()
+    panel = window.exhibitors
+    row = panel.visible_ids().index("exhibitor-2")
+    panel.table.selectionModel().select(
+        panel.proxy.index(row, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert panel.selected_ids() == ["exhibitor-2"]
+    dialog = _open_selected(window, qtbot)
+    assert dialog.placed.rowCount() == 1 and dialog.unplaced.rowCount() == 0
+    assert dialog.placed.item(0, 0).text() == "Công ty 云南 Trà"
+    dialog.apply_button.click()
+    held = {b.exhibitor_id for b in window.document.plan.booths.values() if b.exhibitor_id}
+    assert held == {"exhibitor-2"}
+    assert window.document.undo_stack.count() == 1
+
+
+def _open_selected(window, qtbot):
+    window.actions["allocate-selected"].trigger()
+    dialog = window.allocation_dialog
+    qtbot.waitExposed(dialog)
+    return dialog

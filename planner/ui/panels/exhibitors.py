@@ -208,5 +208,10 @@ class ExhibitorPanel(QWidget):
             for r in range(self.proxy.rowCount())
         ]
 
+    def selected_ids(self) -> list[str]:
+        """Exhibitors whose rows are selected in the table, in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
+
     def _activated(self, index: QModelIndex) -> None:
         self.exhibitor_activated.emit(index.data(Qt.ItemDataRole.UserRole))
