@@ -115,8 +115,8 @@ def build(window) -> dict[str, QAction]:
     add("pack-zone", "Auto-pack selected &zone", lambda: w.auto_pack(True), "", "Ctrl+Shift+K")
     add("check", "Check &rules", w.problems.check_now, "problems", "F7")
     add("report", "Booking &report", w.show_report, "")
-    add("allocate", "A&llocate exhibitors…", lambda: w.allocate_exhibitors(), "exhibitors")
-    add("allocate-selected", "Allocate &selected exhibitors…", lambda: w.allocate_exhibitors(True))
+    add("allocate", "A&llocate exhibitors…", lambda: w.booking.allocate(), "exhibitors")
+    add("allocate-selected", "Allocate &selected exhibitors…", lambda: w.booking.allocate(True))
 
     tool_group = QActionGroup(w)
     for name, label, icon_name, shortcut in TOOLS:

@@ -1,6 +1,7 @@
-"""Booking from the app: assign the selected booths to an exhibitor, move a booking to another
-booth. Each is one :mod:`planner.model.booking` patch, so the booth's history records it; a
-refusal (a blocked booth, one held by someone else) is its one sentence in a message box."""
+"""Booking from the app: allocate waiting exhibitors, assign the selected booths to an
+exhibitor, move a booking to another booth. Each is one patch (one undo step) from
+:mod:`planner.model.booking` or :mod:`planner.packing.allocate`, so the booths' history records
+it; a refusal (a blocked booth, one held by someone else) is its one sentence in a message box."""
 
 from __future__ import annotations
 
@@ -179,3 +180,36 @@ class BookingController(QObject):
             if target is not None:
                 self.window.selection.set([("booths", target.id)])
         return bool(done)
+
+    # -- allocation --------------------------------------------------------------------------
+    def allocate(self, only_selected: bool = False) -> None:
+        """Plan → Allocate exhibitors: show the proposal; Apply pushes it as one undo step.
+
+        ``only_selected``: just the exhibitors selected in the exhibitor table.
+        """
+        from planner.packing.allocate import allocate
+        from planner.ui.allocation_dialog import AllocationDialog
+
+        window = self.window
+        plan = window.document.plan
+        ids = None
+        if only_selected:
+            ids = window.exhibitors.selected_ids()
+            if not ids:
+                show_error(window, self.tr("Select exhibitors in the exhibitor table first."))
+                return
+        result = guarded(window, lambda: allocate(plan, exhibitor_ids=ids))
+        if result is None:
+            return
+        self.allocation_dialog = AllocationDialog(result, window)
+        self.allocation_dialog.accepted.connect(self._apply_allocation)
+        self.allocation_dialog.open()
+
+    def _apply_allocation(self) -> None:
+        result = self.allocation_dialog.result_
+        document = self.window.document
+        if result.patch and guarded(
+            self.window, lambda: document.push(result.patch, self.tr("Allocate exhibitors"))
+        ):
+            placed = [("booths", i) for p in result.placed for i in p.booth_ids]
+            self.window.selection.set([k for k in placed if k[1] in document.plan.booths])

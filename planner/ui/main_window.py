@@ -264,37 +264,6 @@ class MainWindow(QMainWindow):
                 return
         self.packer.start(zone_ids)
 
-    def allocate_exhibitors(self, only_selected: bool = False) -> None:
-        """Plan → Allocate exhibitors: show the proposal; Apply pushes it as one undo step.
-
-        ``only_selected``: just the exhibitors selected in the exhibitor table.
-        """
-        from planner.packing.allocate import allocate
-        from planner.ui.allocation_dialog import AllocationDialog
-
-        plan = self.document.plan
-        ids = None
-        if only_selected:
-            ids = self.exhibitors.selected_ids()
-            if not ids:
-                show_error(self, self.tr("Select exhibitors in the exhibitor table first."))
-                return
-        result = guarded(self, lambda: allocate(plan, exhibitor_ids=ids))
-        if result is None:
-            return
-        self.allocation_dialog = AllocationDialog(result, self)
-        self.allocation_dialog.accepted.connect(self._apply_allocation)
-        self.allocation_dialog.open()
-
-    def _apply_allocation(self) -> None:
-        dialog = self.allocation_dialog
-        patch = dialog.result_.patch
-        if patch and guarded(
-            self, lambda: self.document.push(patch, self.tr("Allocate exhibitors"))
-        ):
-            placed = [("booths", i) for p in dialog.result_.placed for i in p.booth_ids]
-            self.selection.set([k for k in placed if k[1] in self.document.plan.booths])
-
     def show_report(self) -> None:
         self.docks["report"].show()
         self.docks["report"].raise_()

@@ -30,7 +30,7 @@ def _with_two_more_exhibitors(window) -> None:
 
 def _open(window, qtbot):
     window.actions["allocate"].trigger()
-    dialog = window.allocation_dialog
+    dialog = window.booking.allocation_dialog
     qtbot.waitExposed(dialog)
     return dialog
 
@@ -120,6 +120,6 @@ def test_allocate_only_the_exhibitors_selected_in_the_table(window, qtbot):
 
 def _open_selected(window, qtbot):
     window.actions["allocate-selected"].trigger()
-    dialog = window.allocation_dialog
+    dialog = window.booking.allocation_dialog
     qtbot.waitExposed(dialog)
     return dialog
