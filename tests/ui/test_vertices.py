@@ -12,6 +12,9 @@ from planner.model import Obstacle
 
 
 def _double_click(qtbot, view, x, y):
+    """As a real mouse does it: press and release, then the double-click (QTest's mouseDClick
+    alone sends only the last)."""
+    click(qtbot, view, x, y)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos(view, x, y))
 
 
@@ -95,3 +98,19 @@ def test_delete_without_a_picked_corner_deletes_the_shape(window, qtbot):
     click(qtbot, window.view, 4.5, 4.5)
     window.actions["delete"].trigger()
     assert "booth-1" not in window.document.plan.booths
+
+
+def test_double_click_on_a_booth_at_a_zone_edge_leaves_the_zone_alone(window, qtbot):
+    from planner.model import Booth
+
+    plan = window.document.plan
+    edge_booth = Booth("booth-9", "B01", box(30, 25, 33, 28))  # against the zone's west edge
+    window.document.replace_plan(plan.apply(plan.edit("b").put(edge_booth).build()), None)
+    start = window.document.plan
+    _double_click(qtbot, window.view, 30.2, 26.5)  # on the booth, by the zone's edge
+    assert window.document.plan is start
+    assert window.selection.all() == [("booths", "booth-9")]
+    window.selection.set([("zones", "zone-1")])  # with the zone selected, just outside the booth
+    _double_click(qtbot, window.view, 29.8, 26.5)
+    assert (30.0, 26.5) in _corners(window.document.plan.zones["zone-1"].geometry)
+    assert window.document.undo_stack.count() == 1

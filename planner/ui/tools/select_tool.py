@@ -284,7 +284,8 @@ class SelectTool(Tool):
         self.ctx.status(message("Corner added; drag it to shape the outline."))
 
     def _outline_near(self, point: Point, tol: float) -> tuple[str, str] | None:
-        """The selected outline if its edge is near, else the nearest hall, zone or obstacle."""
+        """The selected outline if its edge is near, else the nearest hall, zone or obstacle
+        edge unless a booth or door is there."""
         keys = self.ctx.selection.all()
         if len(keys) == 1 and keys[0][0] in vertex_edits.OUTLINE_TABLES:
             entity = self.ctx.plan.get(*keys[0])
@@ -294,6 +295,8 @@ class SelectTool(Tool):
                 and vertex_edits.nearest_edge(entity.geometry, point)[0] <= tol
             ):
                 return keys[0]
+        if self.ctx.index().at(*point, tables=("booths", "doors")) is not None:
+            return None  # a double-click on a booth is not meant for the zone edge under it
         found = self.ctx.index().edges_near(*point, tol, tables=vertex_edits.OUTLINE_TABLES)
         return None if found is None else (found[2], found[3])
 
