@@ -44,6 +44,10 @@ def _pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _check(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     problems = check(plan)
@@ -70,7 +74,14 @@ def _check(args: argparse.Namespace) -> int:
             counts = Counter(p.rule for p in problems)
             summary = ", ".join(f"{n} {rule}" for rule, n in counts.most_common())
             booths = len({p.booth_id for p in problems})
-            print(f"{len(problems)} problems at {booths} of {len(plan.booths)} booths: {summary}.")
+            print(
+                f"{_count(len(problems), 'problem')} at {booths} of "
+                f"{_count(len(plan.booths), 'booth')}: {summary}."
+            )
+        elif not plan.booths:
+            print("No booths to check yet: the plan has none (boothplan pack makes them).")
+        elif len(plan.booths) == 1:
+            print("No problems: the one booth meets every rule.")
         else:
             print(f"No problems: all {len(plan.booths)} booths meet every rule.")
     return 1 if problems else 0

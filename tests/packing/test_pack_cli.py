@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from packing_helpers import LAOCAI, SONLA, booth_at
+from shapely.geometry import box
 
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
@@ -89,3 +91,26 @@ def test_columns_in_booths_option(plan_path, capsys):
     assert code == 0
     plan = read_plan(plan_path)
     assert any("column" in b.flags for b in plan.booths.values())
+
+
+def test_check_of_a_plan_with_no_booths_says_so(plan_path, capsys):
+    code, out, _ = run(capsys, "check", plan_path)
+    assert code == 0
+    assert out == "No booths to check yet: the plan has none (boothplan pack makes them).\n"
+
+
+def test_check_counts_one_problem_in_the_singular(plan_path, capsys):
+    run(capsys, "pack", plan_path)
+    plan = read_plan(plan_path)
+    first = next(iter(plan.booths.values()))
+    keep = plan.edit("Only one booth").put(first)
+    for booth_id in list(plan.booths)[1:]:
+        keep = keep.delete("booths", booth_id)
+    lone = plan.apply(keep.build())
+    x0, y0, _, y1 = first.geometry.bounds
+    squeezed = box(x0, y0, x0 + 1, y1)  # 1 m wide: breaks the size rule
+    lone = lone.apply(lone.edit("Shrink").put(replace(first, geometry=squeezed)).build())
+    write_plan(lone, plan_path)
+    code, out, _ = run(capsys, "check", plan_path)
+    assert code == 1
+    assert out.splitlines()[-1].startswith("1 problem at 1 of 1 booth: ")  # not "1 problems"
