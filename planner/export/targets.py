@@ -9,6 +9,7 @@ from planner.errors import BoothplanError
 from planner.export.callout import Callout
 from planner.export.sorting import name_key, natural_key
 from planner.model import Exhibitor, Plan
+from planner.model.roster import describe_matches, match_exhibitors
 from planner.model.status import LABELS
 
 
@@ -28,26 +29,16 @@ def _norm(text: str) -> str:
 
 
 def find_exhibitor(plan: Plan, wanted: str) -> Exhibitor:
-    """By id, exact name or English name (case forgiven), else by a unique part of the name."""
-    key = _norm(wanted)
-    exact = [
-        e for e in plan.exhibitors.values() if key in (_norm(e.id), _norm(e.name), _norm(e.name_en))
-    ]
-    if len(exact) == 1:
-        return exact[0]
-    partial = exact or [
-        e
-        for e in plan.exhibitors.values()
-        if key and (key in _norm(e.name) or key in _norm(e.name_en))
-    ]
-    if len(partial) == 1:
-        return partial[0]
-    if not partial:
+    """Found as everywhere else (:func:`planner.model.roster.match_exhibitors`): by id, name or
+    English name, the same without accents, or a unique part of a name."""
+    matches = match_exhibitors(plan, wanted.strip())
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
         raise UnknownTarget(f"There is no exhibitor called {wanted!r} in this plan.")
-    names = ", ".join(sorted((e.name for e in partial), key=name_key)[:5])
-    more = "" if len(partial) <= 5 else f" and {len(partial) - 5} more"
     raise UnknownTarget(
-        f"{wanted!r} matches {len(partial)} exhibitors ({names}{more}); give the full name."
+        f"{wanted!r} matches {len(matches)} exhibitors ({describe_matches(matches)}); "
+        "give the full name or the id."
     )
 
 

@@ -11,7 +11,7 @@ import unicodedata
 _DIGITS = re.compile(r"(\d+)")
 
 
-def _letters(text: str) -> str:
+def fold_accents(text: str) -> str:
     """Letters as a Vietnamese reader orders them: Đ with D, Ả with A, case ignored."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
@@ -36,7 +36,7 @@ def natural_key(text: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
         if piece.isdigit():
             parts.append((0, int(piece), piece))
         else:
-            parts.append((1, 0, _letters(piece)))
+            parts.append((1, 0, fold_accents(piece)))
     return tuple(parts), text  # names equal but for accents or case still sort one fixed way
 
 
@@ -54,4 +54,4 @@ def row_letters(index: int) -> str:
     return letters
 
 
-__all__ = ["natural_key", "row_letters"]
+__all__ = ["fold_accents", "natural_key", "row_letters"]

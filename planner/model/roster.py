@@ -13,6 +13,7 @@ from dataclasses import replace
 from planner.errors import BoothplanError
 from planner.model.booking import release
 from planner.model.entities import Exhibitor
+from planner.model.natural_order import fold_accents, natural_key
 from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.sectors import SECTORS, normalise_sector
@@ -55,19 +56,47 @@ def add_sectors(plan: Plan, names: Iterable[str]) -> Patch:
     return plan.edit("Add sectors").put(replace(plan.info, sectors=tuple(current))).build()
 
 
-def find_exhibitor(plan: Plan, ref: str) -> Exhibitor:
-    """An exhibitor by id, by name or by English name; an unknown or ambiguous one is refused."""
+def match_exhibitors(plan: Plan, ref: str) -> list[Exhibitor]:
+    """The exhibitors ``ref`` names, by the first rule that finds any: the id; the name or
+    English name (case and spacing forgiven); the same without accents ("cong ty lao cai" for
+    "Công ty Lào Cai", as typed on a keyboard without Vietnamese input); a part of a name."""
     if ref in plan.exhibitors:
-        return plan.exhibitors[ref]
+        return [plan.exhibitors[ref]]
+    people = list(plan.exhibitors.values())
     key = name_key(ref)
-    matches = [e for e in plan.exhibitors.values() if name_key(e.name) == key]
-    if not matches:
-        matches = [e for e in plan.exhibitors.values() if e.name_en and name_key(e.name_en) == key]
+    if not key:
+        return []
+    for fold in (name_key, lambda text: fold_accents(name_key(text))):
+        wanted = fold(ref)
+        found = [e for e in people if wanted in (fold(e.name), fold(e.name_en or ""))]
+        if found:
+            return found
+    wanted = fold_accents(key)
+    return [
+        e
+        for e in people
+        if wanted in fold_accents(name_key(e.name)) or wanted in fold_accents(name_key(e.name_en))
+    ]
+
+
+def describe_matches(matches: list[Exhibitor], limit: int = 5) -> str:
+    """ "A (exhibitor-1), B (exhibitor-7) and 3 more": enough to choose the full name or id."""
+    ordered = sorted(matches, key=lambda e: (natural_key(" ".join(e.name.split())), e.id))
+    shown = ", ".join(f"{e.name} ({e.id})" for e in ordered[:limit])
+    return shown + (f" and {len(matches) - limit} more" if len(matches) > limit else "")
+
+
+def find_exhibitor(plan: Plan, ref: str) -> Exhibitor:
+    """An exhibitor by id, name, English name, name without accents or a unique part of a
+    name (see :func:`match_exhibitors`); an unknown or ambiguous one is refused."""
+    matches = match_exhibitors(plan, ref)
     if not matches:
         raise RosterError(f"There is no exhibitor {ref!r} in the plan.")
     if len(matches) > 1:
-        ids = ", ".join(e.id for e in matches)
-        raise RosterError(f"{ref!r} names several exhibitors ({ids}); give the id instead.")
+        raise RosterError(
+            f"{ref!r} matches {len(matches)} exhibitors ({describe_matches(matches)}); "
+            "give the full name or the id."
+        )
     return matches[0]
 
 
@@ -94,10 +123,12 @@ def remove_exhibitor(plan: Plan, exhibitor_id: str, at: str | None = None) -> Pa
 __all__ = [
     "RosterError",
     "add_sectors",
+    "describe_matches",
     "exhibitors_by_key",
     "find_exhibitor",
     "is_known_sector",
     "known_sectors",
+    "match_exhibitors",
     "name_key",
     "remove_exhibitor",
 ]
