@@ -120,7 +120,7 @@ def set_default_price(plan: Plan, per_m2: float) -> Patch:
 def set_corner_premium(plan: Plan, premium: float) -> Patch:
     """``premium`` as a fraction: 0.1 adds 10 % to corner booths."""
     premium = _checked(premium, "corner premium")
-    if premium > 10:
+    if premium > 1:  # more than doubling a corner's price is a percentage typed as a fraction
         raise PricingError(
             f"A corner premium of {premium} would be {premium:.0%}; give a fraction (0.1 is 10 %)."
         )

@@ -127,5 +127,9 @@ def test_price_settings_are_checked():
         set_default_price(plan, -1)
     with pytest.raises(PricingError, match="give a fraction"):
         set_corner_premium(plan, 15)
+    # "5" meant 5 %, not a 500 % premium (it used to be taken as one)
+    with pytest.raises(PricingError, match=r"A corner premium of 5\.0 would be 500%; give a"):
+        set_corner_premium(plan, 5)
+    assert plan.apply(set_corner_premium(plan, 1)).info.corner_premium == 1
     with pytest.raises(PricingError, match="no zone 'Nowhere'"):
         set_zone_price(plan, "Nowhere", 1)
