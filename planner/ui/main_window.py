@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.document.plan_changed.connect(self._plan_changed)
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.status_message.connect(self.statusBar().showMessage)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._canvas_menu)
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self.set_tool("select")
@@ -169,6 +171,11 @@ class MainWindow(QMainWindow):
     def show_tool_status(self, text) -> None:
         """A tool's hint or result, translated here (the tools themselves know no Qt)."""
         self.statusBar().showMessage(translate_status(text))
+
+    def _canvas_menu(self, pixel) -> None:
+        from planner.ui.canvas_menu import show_canvas_menu
+
+        show_canvas_menu(self, pixel)
 
     def _snap_changed(self) -> None:
         step = float(self.snap_combo.currentData())

@@ -150,3 +150,36 @@ def test_a_refused_status_change_in_properties_is_a_message_box(window, qtbot):
     box = window.findChild(QMessageBox, "error-box")
     assert box is not None and box.text().endswith(".") and "\n" not in box.text()
     assert window.document.plan is start
+
+
+def test_right_click_on_a_booth_offers_booking(window, qtbot):
+    from PySide6.QtGui import QContextMenuEvent
+    from ui_helpers import pos
+
+    from planner.ui.canvas_menu import canvas_menu
+
+    # The real event: a context-menu event on the canvas pops the menu up for booth A02.
+    port = window.view.viewport()
+    at = pos(window.view, 7.5, 4.5)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, port.mapToGlobal(at))
+    QApplication.sendEvent(port, event)
+    assert window.selection.all() == [("booths", "booth-2")]  # selected by the right-click
+    menu = window.canvas_menu
+    qtbot.waitUntil(menu.isVisible)
+    names = [a.objectName() for a in menu.actions() if not a.isSeparator()]
+    assert names[:3] == ["assign", "move-booking", "release"]
+    menu.close()
+
+    def pick():
+        picker = QApplication.activeModalWidget()
+        try:
+            assert isinstance(picker, ExhibitorPicker)
+            picker.accept()  # the first exhibitor
+        finally:
+            if picker is not None and picker.isVisible():
+                picker.reject()
+
+    QTimer.singleShot(0, pick)
+    menu.actions()[0].trigger()  # Assign…
+    assert window.document.plan.booths["booth-2"].exhibitor_id == "exhibitor-1"
+    assert canvas_menu(window, pos(window.view, -20, -20)) is None  # empty floor: no menu
