@@ -78,3 +78,25 @@ def test_a_broken_translation_falls_back_to_english(qapp):
         assert translate_status(message("{count} selected", count=3)) == "3 mục đã chọn"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_typing_mistake_is_translated_too(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    VIETNAMESE["{text!r} is not a length (12.5) or a point (30, 20)"] = (
+        "{text!r} không phải độ dài (12.5) hay điểm (30, 20)"
+    )
+    translator = DictTranslator()
+    QCoreApplication.installTranslator(translator)
+    try:
+        window.set_tool("hall-polygon")
+        window.view.setFocus()
+        for key in (Qt.Key.Key_1, Qt.Key.Key_Comma, Qt.Key.Key_Comma):
+            qtbot.keyClick(window.view, key)
+        qtbot.keyClick(window.view, Qt.Key.Key_Return)
+        assert window.statusBar().currentMessage() == (
+            "'1,,' không phải độ dài (12.5) hay điểm (30, 20)"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        del VIETNAMESE["{text!r} is not a length (12.5) or a point (30, 20)"]

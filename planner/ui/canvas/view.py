@@ -223,7 +223,7 @@ class PlanView(QGraphicsView):
     def _set_typed(self, text: str) -> None:
         self.typed = text
         self.typed_changed.emit(text)
-        self.status_message.emit(f"Typed: {text}" if text else "")
+        self.status_message.emit(self.tr("Typed: %1").replace("%1", text) if text else "")
 
     # -- grid and rulers -----------------------------------------------------------------
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:

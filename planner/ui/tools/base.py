@@ -20,6 +20,32 @@ Point = tuple[float, float]
 
 
 @dataclass(frozen=True)
+class Message:
+    """A status text for the user, translated as a whole where the UI shows it.
+
+    ``template`` is the English source text with ``{name}`` fields (format specs allowed, such
+    as ``{dx:.2f}``); a value may itself be a Message (a word such as "hall") to translate too.
+    ``str()`` gives the English text.
+    """
+
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __str__(self) -> str:
+        return self.template.format(
+            **{k: str(v) if isinstance(v, Message) else v for k, v in self.values}
+        )
+
+
+def message(template: str, **values) -> Message:
+    """``message("Booth {number} placed.", number="A01")``: a text the UI will translate."""
+    return Message(template, tuple(values.items()))
+
+
+StatusText = str | Message
+
+
+@dataclass(frozen=True)
 class Mods:
     shift: bool = False
     ctrl: bool = False
@@ -60,7 +86,11 @@ class ToolContext:
 
 
 class TypedInputError(ValueError):
-    """What was typed is neither a length nor a point."""
+    """What was typed is neither a length nor a point; ``text`` says so, translatably."""
+
+    def __init__(self, text: StatusText) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def parse_typed(text: str) -> tuple[str, tuple[float, ...]]:
@@ -76,13 +106,19 @@ def parse_typed(text: str) -> tuple[str, tuple[float, ...]]:
         if "<" in cleaned:
             length, angle = (float(part) for part in cleaned.split("<", 1))
             if length <= 0:
-                raise TypedInputError(f"a length must be more than 0, not {length:g}")
+                raise TypedInputError(
+                    message("a length must be more than 0, not {length:g}", length=length)
+                )
             return ("polar", (length, angle))
         length = float(cleaned)
     except ValueError:
-        raise TypedInputError(f"{text!r} is not a length (12.5) or a point (30, 20)") from None
+        raise TypedInputError(
+            message("{text!r} is not a length (12.5) or a point (30, 20)", text=text)
+        ) from None
     if not math.isfinite(length) or length <= 0:
-        raise TypedInputError(f"a length must be more than 0, not {text.strip()}")
+        raise TypedInputError(
+            message("a length must be more than 0, not {text}", text=text.strip())
+        )
     return ("length", (length,))
 
 
@@ -92,7 +128,9 @@ def point_from_typed(text: str, anchor: Point | None, toward: Point | None) -> P
     if kind == "point":
         return (values[0], values[1])
     if anchor is None:
-        raise TypedInputError("type a point such as 30, 20 to start; a length needs a start")
+        raise TypedInputError(
+            message("type a point such as 30, 20 to start; a length needs a start")
+        )
     if kind == "polar":
         length, angle = values
         rad = math.radians(angle)
@@ -103,32 +141,6 @@ def point_from_typed(text: str, anchor: Point | None, toward: Point | None) -> P
     if norm < 1e-9:
         dx, dy, norm = 1.0, 0.0, 1.0
     return (anchor[0] + dx / norm * length, anchor[1] + dy / norm * length)
-
-
-@dataclass(frozen=True)
-class Message:
-    """A status text for the user, translated as a whole where the UI shows it.
-
-    ``template`` is the English source text with ``{name}`` fields (format specs allowed, such
-    as ``{dx:.2f}``); a value may itself be a Message (a word such as "hall") to translate too.
-    ``str()`` gives the English text.
-    """
-
-    template: str
-    values: tuple[tuple[str, object], ...] = ()
-
-    def __str__(self) -> str:
-        return self.template.format(
-            **{k: str(v) if isinstance(v, Message) else v for k, v in self.values}
-        )
-
-
-def message(template: str, **values) -> Message:
-    """``message("Booth {number} placed.", number="A01")``: a text the UI will translate."""
-    return Message(template, tuple(values.items()))
-
-
-StatusText = str | Message
 
 
 class Tool:

@@ -73,7 +73,7 @@ class BoothTool(Tool):
         try:
             self.place(point_from_typed(text, None, None))
         except TypedInputError as error:
-            self.ctx.status(str(error))
+            self.ctx.status(error.text)
 
     def place(self, corner: Point) -> None:
         zone_id, shape = self.shape_at(corner)

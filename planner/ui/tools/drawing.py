@@ -102,14 +102,16 @@ class OutlineTool(Tool):
             if self.mode == RECTANGLE and self.points:
                 kind, values = parse_typed(text)
                 if kind != "point":
-                    raise TypedInputError("type the rectangle's size as width, depth (30, 20)")
+                    raise TypedInputError(
+                        message("type the rectangle's size as width, depth (30, 20)")
+                    )
                 x0, y0 = self.points[0]
                 self._finish_rectangle((x0, y0), (x0 + values[0], y0 + values[1]))
                 return
             anchor = self.points[-1] if self.points else None
             new = round_point(point_from_typed(text, anchor, self._pointer))
         except TypedInputError as error:
-            self.ctx.status(str(error))
+            self.ctx.status(error.text)
             return
         self.points.append(new)
         if self.mode == RECTANGLE:

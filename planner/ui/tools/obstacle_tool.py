@@ -40,7 +40,7 @@ class ObstacleTool(OutlineTool):
 
     def set_column_size(self, size: float) -> None:
         if not 0.05 <= size <= 10:
-            raise TypedInputError("a column is between 0.05 and 10 m wide")
+            raise TypedInputError(message("a column is between 0.05 and 10 m wide"))
         self.column_size = size
         self.ctx.status(self.hint())
 
@@ -68,7 +68,7 @@ class ObstacleTool(OutlineTool):
         try:
             centre = point_from_typed(text, None, None)
         except TypedInputError as error:
-            self.ctx.status(str(error))
+            self.ctx.status(error.text)
             return
         self._place(centre)
 
