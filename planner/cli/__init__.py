@@ -9,10 +9,12 @@ desktop app; the Qt code is imported only then, so every other command runs with
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from planner import __version__
 from planner.errors import BoothplanError
@@ -31,8 +33,16 @@ EXIT_FOUND_PROBLEMS = 1  # e.g. `check` found broken rules
 EXIT_USER_ERROR = 2  # bad input: one sentence on stderr, no traceback
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """A slip on the command line is one line, like every other user error: argparse would
+    print the whole usage first. Sub-command parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message}; see {self.prog} --help.\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="boothplan",
         description="Plan trade-fair floors: halls, booths, exhibitors and printed maps. "
         "Run without a command (or with a plan file) to open the desktop app.",
@@ -42,6 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _refuse_unknown_command(argv: Sequence[str], commands: Sequence[str]) -> None:
+    """``boothplan chek fair.boothplan`` or ``boothplan fair.bothplan`` is a typo, not a wish to
+    open the app: say so before Qt starts (without a screen Qt would abort the process)."""
+    first = argv[0]
+    if len(argv) == 1 and os.path.exists(first):
+        return
+    guess = difflib.get_close_matches(first, commands, n=1)
+    hint = f"; did you mean {guess[0]}?" if guess else f" (commands: {', '.join(commands)})."
+    if len(argv) == 1:
+        raise BoothplanError(f"{first} is neither a command nor an existing plan file{hint}")
+    raise BoothplanError(f"{first} is not a command{hint}")
 
 
 def _open_app(argv: Sequence[str]) -> int:
@@ -56,9 +79,11 @@ def _open_app(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    subcommands = set(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    subcommands = list(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
         try:
+            if argv:
+                _refuse_unknown_command(argv, subcommands)
             return _open_app(argv)
         except BoothplanError as error:
             print(f"boothplan: {error}", file=sys.stderr)
