@@ -31,6 +31,7 @@ def test_prices_are_shown_and_set_in_one_step_each(window, qtbot):
     assert _field(window, "price").text() == f"{info.price_per_m2:.15g}"
     assert _field(window, "corner").text() == f"{info.corner_premium * 100:g}"
     assert _field(window, "currency").text() == info.currency
+    assert _field(window, "plan_name").cursorPosition() == 0  # a long name shows its start
     _field(window, "price").setText("1500000")
     _field(window, "corner").setText("12,5 %")
     _type(qtbot, _field(window, "currency"), "USD")

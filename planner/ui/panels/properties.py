@@ -81,6 +81,7 @@ class PropertiesPanel(QWidget):
 
     def _line(self, key: str, label: str, value: str) -> QLineEdit:
         edit = QLineEdit(value)
+        edit.setCursorPosition(0)  # a long name shows its beginning, not its end
         edit.setObjectName(f"prop-{key}")
         edit.returnPressed.connect(self.apply)
         self.inputs[key] = edit
