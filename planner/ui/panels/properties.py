@@ -232,7 +232,7 @@ class PropertiesPanel(QWidget):
                     self.tr("The default price per m²"), self.value("price"), allow_empty=False
                 ),
                 corner_premium=fields.percent(
-                    self.tr("The corner premium"), self.value("corner"), maximum=1000.0
+                    self.tr("The corner premium"), self.value("corner"), maximum=100.0
                 ),
                 currency=fields.currency(self.tr("The currency"), self.value("currency")),
             )
