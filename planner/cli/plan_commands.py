@@ -25,10 +25,10 @@ def _count(n: int, word: str) -> str:
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
+    if path.is_dir():  # first: --force would not help, so do not suggest it
+        raise BoothplanError(f"{path} is a folder; give a file name to write.")
     if path.exists() and not force:
         raise BoothplanError(f"{path} already exists; add --force to replace it.")
-    if path.is_dir():
-        raise BoothplanError(f"{path} is a folder; give a file name to write.")
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -114,10 +114,15 @@ def describe_text(facts: dict[str, Any]) -> str:
         if facts[key]:
             lines.append(f"{key.capitalize()}: {facts[key]}")
     lines.append(f"Revision: {facts['revision']}")
-    halls = "; ".join(f"{h['name']} {h['area_m2']:,.0f} m²" for h in facts["hall_list"])
+    # Parts and total at one precision, so the hall areas printed add up to the total printed.
+    halls = "; ".join(f"{h['name']} {h['area_m2']:,.2f} m²" for h in facts["hall_list"])
     lines.append(f"Halls: {facts['halls']}, {facts['hall_area_m2']:,.2f} m² ({halls})")
     entrances, exits = _count(facts["entrances"], "entrance"), _count(facts["exits"], "exit")
-    lines.append(f"Doors: {facts['doors']} ({entrances}, {exits}); obstacles: {facts['obstacles']}")
+    if facts["doors"]:
+        doors = f"Doors: {facts['doors']} ({entrances}, {exits})"
+    else:  # the rules then take every hall edge as a way in
+        doors = "Doors: none (open air: every hall edge is a way in)"
+    lines.append(f"{doors}; obstacles: {facts['obstacles']}")
     w, d = facts["default_booth"]
     lines.append(
         f"Outside zones: booths {_m(w)} × {_m(d)} m, aisles {_m(facts['default_aisle'])} m"

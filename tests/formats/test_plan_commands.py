@@ -93,10 +93,29 @@ def test_info_text_is_a_readable_summary(tmp_path, capsys):
     assert main(["info", str(out)]) == 0
     text = capsys.readouterr().out
     assert text.startswith("Plan: Hội chợ Thương mại Quốc tế Việt – Trung")
-    assert "Halls: 2, 10,144.00 m² (Hall A 7,200 m²; Outdoor area B 2,944 m²)" in text
+    assert "Halls: 2, 10,144.00 m² (Hall A 7,200.00 m²; Outdoor area B 2,944.00 m²)" in text
     assert "Car display (car): 1,040.00 m², booths 6 × 9 m, aisles 4 m, 0 booths" in text
     assert "Megalive stage (feature): 192.00 m², kept free of booths" in text
     assert "Doors: 8 (2 entrances, 6 exits); obstacles: 18" in text
+
+
+def test_info_of_an_open_air_floor_says_how_people_come_in(tmp_path, capsys):
+    floor = FLOORS / "haiphong-tranphu-sidewalk.geojson"
+    out = tmp_path / "haiphong.boothplan"
+    main(["new", "--floor", str(floor), "-o", str(out)])
+    capsys.readouterr()
+    assert main(["info", str(out)]) == 0
+    text = capsys.readouterr().out
+    # The hall areas add up to the total as printed (they were rounded to whole m², the total
+    # not), and "Doors: 0 (0 entrances, 0 exits)" left the reader wondering how people get in.
+    assert "3,460.48 m² (Vỉa hè Trần Phú 1,557.48 m²; Vườn hoa Kim Đồng 1,903.00 m²)" in text
+    assert "Doors: none (open air: every hall edge is a way in); obstacles: 6" in text
+
+
+def test_a_folder_as_output_is_named_before_force_is_suggested(tmp_path, capsys):
+    assert main(["new", "--floor", str(LAOCAI), "-o", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder; give a file name to write." in err and "--force" not in err
 
 
 def test_export_import_export_round_trip_through_the_cli(tmp_path):
