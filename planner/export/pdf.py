@@ -36,6 +36,8 @@ def write_pdf(plan: Plan, path: str | os.PathLike[str], options: PdfOptions) -> 
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise BoothplanError(f"Cannot write {target}: the folder {folder} does not exist.")
+    if target.is_dir():
+        raise BoothplanError(f"Cannot write {target}: it is a folder, not a file.")
     if target.is_file() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
         # os.replace needs only the folder writable; a file locked with chmod a-w stays locked
         raise BoothplanError(f"Cannot write {target}: the file is read-only.")

@@ -380,3 +380,10 @@ def test_a_read_only_pdf_is_left_alone(laocai, tmp_path):
     with pytest.raises(BoothplanError, match=r"final\.pdf: the file is read-only"):
         write_pdf(laocai, target, PdfOptions())
     assert target.read_bytes() == b"%PDF-1.4 the printed edition"
+
+
+def test_a_folder_as_the_pdf_is_named_as_such(laocai, tmp_path):
+    # It read "Cannot write …: Is a directory." (the system's words, capital and all).
+    with pytest.raises(BoothplanError, match=r"^Cannot write .*: it is a folder, not a file\.$"):
+        write_pdf(laocai, tmp_path, PdfOptions())
+    assert list(tmp_path.iterdir()) == []  # no temporary file left behind
