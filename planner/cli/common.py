@@ -26,14 +26,19 @@ def save_plan(plan: Plan, path: str | Path) -> None:
     write_plan(plan, Path(path))
 
 
-def refuse_to_overwrite_plan(output: str | Path, source: str | Path, what: str) -> None:
-    """Refuse to write a PDF, report or CSV (``what``) over the file being read or over any plan.
-
-    A typo such as ``-o fair.boothplan`` would otherwise replace the user's plan for good.
+def check_output(output: str | Path, source: str | Path, what: str) -> None:
+    """Refuse, before any work, an output path for a PDF, report or CSV (``what``) that is a
+    folder, lies in a missing folder, is the file being read, or is any plan: a typo such as
+    ``-o fair.boothplan`` would otherwise replace the user's plan for good.
     """
     from planner.formats.plan_file import is_plan_file
 
     output, source = Path(output), Path(source)
+    if output.is_dir():
+        raise BoothplanError(f"{output} is a folder; give a file name for the {what}.")
+    folder = output.parent
+    if str(folder) and not folder.is_dir():
+        raise BoothplanError(f"Cannot write {output}: the folder {folder} does not exist.")
     if output.exists() and source.exists() and os.path.samefile(output, source):
         raise BoothplanError(f"{output} is the plan itself; give another file name for the {what}.")
     if is_plan_file(output):

@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.cli.common import load_plan, print_json, refuse_to_overwrite_plan, save_plan
+from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
 from planner.model import Patch, Plan
 from planner.model.booking import assign, find_booths, history, move, release, set_status
@@ -66,7 +66,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    refuse_to_overwrite_plan(args.output, args.plan, "exhibitor list")
+    check_output(args.output, args.plan, "exhibitor list")
     plan = load_plan(args.plan)
     count = write_exhibitors(plan, args.output)
     print(f"Wrote {count} exhibitors to {args.output}.")

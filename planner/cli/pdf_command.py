@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import load_plan, print_json, refuse_to_overwrite_plan
+from planner.cli.common import check_output, load_plan, print_json
 from planner.export.layout import PAPERS_MM, parse_scale
 from planner.export.options import COLOUR_MODES, PdfOptions
 from planner.export.pdf import write_pdf
@@ -115,7 +115,7 @@ def _run(args: argparse.Namespace) -> int:
         booth=args.booth,
         per_exhibitor=args.per_exhibitor,
     )
-    refuse_to_overwrite_plan(args.output, args.plan, "PDF")
+    check_output(args.output, args.plan, "PDF")
     plan = _load(args.plan)
     summary = write_pdf(plan, args.output, options)
     if args.json:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import load_plan, print_json, refuse_to_overwrite_plan, save_plan
+from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.errors import BoothplanError
 from planner.model.plan import Plan
 from planner.model.status import LABELS, STATUSES
@@ -164,7 +164,7 @@ def _export(args: argparse.Namespace) -> int:
     from planner.formats.geojson_floor import write_geojson
 
     source, output = Path(args.plan), Path(args.output)
-    refuse_to_overwrite_plan(output, source, "GeoJSON")  # even with --force
+    check_output(output, source, "GeoJSON")  # even with --force
     _refuse_existing(output, args.force)
     plan = load_plan(source)
     write_geojson(plan, output)

@@ -12,7 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from planner.cli.common import load_plan, print_json, refuse_to_overwrite_plan, save_plan
+from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.errors import BoothplanError
 from planner.formats.atomic_file import replace_atomically
 from planner.model import Patch
@@ -98,7 +98,7 @@ def _prices(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     if args.output:
-        refuse_to_overwrite_plan(args.output, args.plan, "report")
+        check_output(args.output, args.plan, "report")
     report = build_report(load_plan(args.plan))
     if args.json:
         import json

@@ -69,3 +69,18 @@ def test_is_plan_file_knows_plans_from_other_files(plans, tmp_path):
     assert not is_plan_file(text)
     assert not is_plan_file(tmp_path / "missing.boothplan")
     assert not is_plan_file(tmp_path)
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS)
+def test_a_folder_or_a_missing_folder_as_output_is_one_clear_sentence(plans, command, capsys):
+    plan = plans[0]
+    folder = plan.parent
+    for out, expected in [
+        (folder, f"{folder} is a folder; give a file name for the "),
+        (folder / "nowhere" / "out.file", "the folder"),
+    ]:
+        argv = [a.format(plan=plan, out=out) for a in OUTPUT_COMMANDS[command]]
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert expected in err and err.count("\n") == 1
+        assert "Is a directory" not in err and "No such file" not in err
