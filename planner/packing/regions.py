@@ -106,11 +106,11 @@ def _unknown_region(plan: Plan, name: str, regions: list[Region]) -> BoothplanEr
     for zone in plan.zones.values():
         if name.casefold() in (zone.name.casefold(), zone.id.casefold()):
             return BoothplanError(
-                f"Zone {zone.name} of plan {plan.name!r} is kept free of booths "
-                f"(use {zone.use}), so it cannot be packed; packable: {packable}."
+                f"Zone {zone.name} is kept free of booths (use {zone.use}), so it cannot be "
+                f"packed; packable: {packable}."
             )
     return BoothplanError(
-        f"Plan {plan.name!r} has no packable zone or hall named {name}; packable: {packable}."
+        f"The plan has no packable zone or hall named {name}; packable: {packable}."
     )
 
 

@@ -84,6 +84,7 @@ def test_a_feature_zone_is_named_as_such(tmp_path, capsys):
     assert code == 2 and err.count("\n") == 1
     assert "Zone Megalive stage" in err and "kept free of booths (use feature)" in err
     assert "packable: Car display, Culinary court, Hall A, Outdoor area B." in err
+    assert "Hội chợ" not in err  # the plan's 120-character name made the sentence unreadable
 
 
 def test_columns_in_booths_option(plan_path, capsys):
