@@ -139,11 +139,20 @@ def default_prefix(plan: Plan, region: Region) -> str:
 
 
 def _code(name: str) -> str:
+    """A short booth-number prefix from a hall or zone name.
+
+    A trailing code such as the ``A`` of "Hall A" is used as it is; a trailing ordinary word
+    ("Phú" in a street name) is not a code, so such names give their initials.
+
+    >>> [_code(n) for n in ("Hall A", "Outdoor area B", "Hall 2", "Vỉa hè Trần Phú", "Lobby")]
+    ['A', 'B', '2', 'VHT', 'LOB']
+    """
     words = [w for w in name.replace("-", " ").split() if w]
     if not words:
         return "H"
-    if len(words[-1]) <= 3 and words[-1].isalnum() and len(words) > 1:
-        return words[-1].upper()
+    last = words[-1]
+    if len(words) > 1 and len(last) <= 3 and last.isalnum() and (last.isdigit() or last.isupper()):
+        return last.upper()
     if len(words) == 1:
         return words[0][:3].upper()
     return "".join(w[0] for w in words[:3]).upper()
