@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
@@ -144,37 +145,34 @@ def _tell_short_of_booths(plan: Plan, only: list[str] | None) -> None:
             print(f"  {e.name}: holds {held[e.id]} of the {e.booths_wanted} booths asked for")
 
 
-def _assign(args: argparse.Namespace) -> int:
+def _book(args: argparse.Namespace, make_patch: Callable[[Plan], Patch]) -> int:
+    """One booking change: read the plan, make the patch, save atomically, say what was done."""
     plan = load_plan(args.plan)
-    exhibitor = find_exhibitor(plan, args.exhibitor)
-    patch = assign(plan, args.booths, exhibitor.id, args.status)
+    patch = make_patch(plan)
     _commit(plan, patch, args.plan)
-    print(f"{patch.description or 'Nothing changed'}.")
+    print(f"{patch.description if patch else 'Nothing changed'}.")
     return 0
+
+
+def _assign(args: argparse.Namespace) -> int:
+    return _book(
+        args,
+        lambda plan: assign(
+            plan, args.booths, find_exhibitor(plan, args.exhibitor).id, args.status
+        ),
+    )
 
 
 def _release(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    patch = release(plan, args.booths)
-    _commit(plan, patch, args.plan)
-    print(f"{patch.description if patch else 'Nothing changed'}.")
-    return 0
+    return _book(args, lambda plan: release(plan, args.booths))
 
 
 def _move(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    patch = move(plan, args.from_booth, args.to_booth)
-    _commit(plan, patch, args.plan)
-    print(f"{patch.description}.")
-    return 0
+    return _book(args, lambda plan: move(plan, args.from_booth, args.to_booth))
 
 
 def _status(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    patch = set_status(plan, args.booths, args.status)
-    _commit(plan, patch, args.plan)
-    print(f"{patch.description if patch else 'Nothing changed'}.")
-    return 0
+    return _book(args, lambda plan: set_status(plan, args.booths, args.status))
 
 
 def _history(args: argparse.Namespace) -> int:
