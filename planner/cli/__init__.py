@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from planner import __version__
+from planner.cli.common import name_the_plan
 from planner.errors import BoothplanError
 
 # Modules that define sub-commands, in the order `boothplan --help` lists them.
@@ -95,7 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or EXIT_OK)
     except BoothplanError as error:
-        print(f"boothplan: {error}", file=sys.stderr)
+        # A model operation's error gets the plan file it worked on, once, for every command.
+        print(f"boothplan: {name_the_plan(error, getattr(args, 'plan', None))}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("boothplan: interrupted; no file was changed.", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,65 @@ def check_output(output: str | Path, source: str | Path, what: str) -> None:
         raise BoothplanError(
             f"{output} is a Boothplan plan file; give another file name for the {what}."
         )
+
+
+# Where model operations live: their errors speak of "the plan" without knowing its file.
+_MODEL_PACKAGES = ("planner.model.", "planner.packing.")
+# Ordinary words a model message may open with, lower-cased after the file name ("Booth A-1
+# is..." reads "booth A-1 is..."); any other opening (a name, a booth number) keeps its case.
+_OPENING_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "there",
+        "this",
+        "that",
+        "these",
+        "no",
+        "nothing",
+        "every",
+        "booth",
+        "booths",
+        "plan",
+        "zone",
+        "zones",
+        "exhibitor",
+        "exhibitors",
+        "sector",
+        "sectors",
+    ]
+)
+
+
+def _raised_in(error: BaseException) -> str:
+    """The module of the innermost frame that raised ``error``."""
+    tb = error.__traceback__
+    if tb is None:
+        return ""
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return str(tb.tb_frame.f_globals.get("__name__", ""))
+
+
+def name_the_plan(error: BoothplanError, plan_path: str | Path | None) -> str:
+    """The message for a user error raised while a command worked on ``plan_path``.
+
+    A model operation (booking, roster, pricing, packing, allocation) knows the plan but not
+    its file, so its message gets the file in front: ``fair.boothplan: there is no exhibitor
+    'x' in the plan.`` Messages raised elsewhere (reading files, checking the command line)
+    name their own file and are left as they are, as is one that already names the plan file.
+    """
+    message = str(error)
+    if plan_path is None or not _raised_in(error).startswith(_MODEL_PACKAGES):
+        return message
+    path = str(plan_path)
+    if path in message or Path(path).name in message:
+        return message
+    first = re.match(r"[A-Z][a-z]*(?= )", message)
+    if first and first.group().lower() in _OPENING_WORDS:
+        message = message[0].lower() + message[1:]
+    return f"{path}: {message}"
 
 
 def print_json(data: Any) -> None:

@@ -135,12 +135,14 @@ def test_booking_commands(plan_path, tmp_path, capsys):
     )
     assert code == 0 and "Assign B1, B2 to HTX Sơn La" in out
     code, _, err = run(capsys, "exhibitors", "assign", plan_path, "大理家具", "B2")
-    assert code == 2 and "Booth B2 is already held by HTX Sơn La; release it first." in err
+    assert code == 2
+    held = "booth B2 is already held by HTX Sơn La; release it first."
+    assert err == f"boothplan: {plan_path}: {held}\n"
     code, out, _ = run(capsys, "exhibitors", "move", plan_path, "B2", "B3")
     assert code == 0
     code, _, _ = run(capsys, "exhibitors", "status", plan_path, "blocked", "B4")
     code, _, err = run(capsys, "exhibitors", "assign", plan_path, "大理家具", "B4")
-    assert code == 2 and "Booth B4 is blocked" in err
+    assert code == 2 and f"{plan_path}: booth B4 is blocked" in err
     code, out, _ = run(capsys, "exhibitors", "history", plan_path, "B2")
     assert "assign\tConfirmed / sold\tHTX Sơn La" in out and "move\tAvailable" in out
     assert out.endswith("\n2 changes to booth B2.\n")
@@ -155,7 +157,8 @@ def test_booking_commands(plan_path, tmp_path, capsys):
     }
     assert held == {"B3": ("confirmed", "exhibitor-1"), "B4": ("blocked", None)}
     code, _, err = run(capsys, "exhibitors", "assign", plan_path, "nobody", "B5")
-    assert code == 2 and "There is no exhibitor 'nobody' in the plan." in err
+    assert code == 2
+    assert err == f"boothplan: {plan_path}: there is no exhibitor 'nobody' in the plan.\n"
     code, out, _ = run(capsys, "exhibitors", "sectors", plan_path, "--add", "Đồ chơi")
     assert "đồ chơi\t(added)" in out
     assert read_plan(plan_path).info.sectors == ("đồ chơi",)
@@ -167,7 +170,7 @@ def test_prices_json_and_report_to_a_file(plan_path, tmp_path, capsys):
     code, _, err = run(capsys, "prices", plan_path, "--per-m2", "5")
     assert code == 2 and "name the zone with --zone" in err
     code, _, err = run(capsys, "prices", plan_path, "--zone", "Nowhere", "--per-m2", "5")
-    assert code == 2 and "There is no zone 'Nowhere' in the plan" in err
+    assert code == 2 and f"{plan_path}: there is no zone 'Nowhere' in the plan" in err
     code, out, _ = run(capsys, "prices", plan_path, "--default", "100", "--json")
     data = json.loads(out)
     assert data["price_per_m2"] == 100 and data["currency"] == "VND"
@@ -193,3 +196,28 @@ def test_allocate_says_who_it_leaves_short_of_booths(plan_path, tmp_path, capsys
     # Allocation leaves exhibitors holding booths alone; it used to say only "Placed 0".
     assert code == 0 and out.startswith("Placed 0 exhibitors on 0 booths;")
     assert "  HTX Sơn La: holds 1 of the 3 booths asked for\n" in out
+
+
+def test_model_errors_name_the_plan_file_once(plan_path, tmp_path, capsys):
+    """Booking, roster, pricing, packing and allocation errors know the plan but not its
+    file: the command line puts the file in front, for every command alike."""
+    cases = [
+        (("exhibitors", "release", plan_path, "Z-99"), "there is no booth 'Z-99' in the plan."),
+        (("exhibitors", "remove", plan_path, "nobody"), "there is no exhibitor 'nobody'"),
+        (("exhibitors", "allocate", plan_path, "--only", "nobody"), "there is no exhibitor"),
+        (("prices", plan_path, "--corner-premium", "5"), "a corner premium of 5.0 would be"),
+        (("pack", plan_path, "--zone", "nowhere"), "has no packable zone or hall named"),
+    ]
+    before = plan_path.read_bytes()
+    for argv, problem in cases:
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == ""
+        assert err.startswith(f"boothplan: {plan_path}: ") and problem in err, argv
+        assert err.count(plan_path.name) == 1 and err.count("\n") == 1
+    assert plan_path.read_bytes() == before
+    # Errors that already name their file are left alone: no doubled name.
+    missing = tmp_path / "missing.boothplan"
+    code, _, err = run(capsys, "exhibitors", "assign", missing, "x", "B1")
+    assert code == 2 and err.count("missing.boothplan") == 1
+    code, _, err = run(capsys, "exhibitors", "import", plan_path, tmp_path / "none.csv")
+    assert code == 2 and plan_path.name not in err and "none.csv" in err

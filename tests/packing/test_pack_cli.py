@@ -82,7 +82,7 @@ def test_a_feature_zone_is_named_as_such(tmp_path, capsys):
     write_plan(read_floor(LAOCAI), path)
     code, _, err = run(capsys, "pack", path, "--zone", "megalive stage")
     assert code == 2 and err.count("\n") == 1
-    assert "Zone Megalive stage" in err and "kept free of booths (use feature)" in err
+    assert f"{path}: zone Megalive stage" in err and "kept free of booths (use feature)" in err
     assert "packable: Car display, Culinary court, Hall A, Outdoor area B." in err
     assert "Hội chợ" not in err  # the plan's 120-character name made the sentence unreadable
 
