@@ -10,7 +10,6 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-import shapely
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
 from shapely.geometry import LineString, Point
@@ -21,7 +20,6 @@ from planner.export.fonts import font_metrics, register_font, unit_width
 from planner.export.geometry import (
     bounds_box,
     box_array,
-    covered_area,
     overlaps,
     polygons,
     rings,
@@ -29,6 +27,13 @@ from planner.export.geometry import (
 from planner.export.hatch import hatch_box
 from planner.export.labels import LabelFit, fit_booth_label
 from planner.export.layout import MM, Box, Transform
+from planner.export.name_place import (
+    PlacedName,
+    choose_box,
+    corner_boxes,
+    free_floor_boxes,
+    page_geometry,
+)
 from planner.export.scene import BoothItem, Scene
 from planner.export.text import FAKE_BOLD, draw_text
 from planner.model.zone_use import FEATURE
@@ -45,6 +50,7 @@ class MapPainter:
         self.k = k
         self.names_hidden: set[str] = set()
         self.blank: set[str] = set()
+        self.placed_names: list[PlacedName] = []  # every hall and zone name drawn, with its box
         self._fits: dict[tuple[str, str, float, float, float], tuple[LabelFit, float]] = {}
 
     # -- the whole map ------------------------------------------------------------------------
@@ -80,13 +86,14 @@ class MapPainter:
         text = mix(theme.TEXT_COLOUR, "#ffffff", 0.45) if dim else theme.TEXT_COLOUR
         self._labels(canv, transform, items, record, text)
         booth_boxes = box_array([_page_box(transform, item.bounds) for item in items])
+        taken: list[Box] = []
         for zone in plan.zones.values():
             if overlaps(bounds_box(zone.geometry), view):
-                self._zone_name(canv, transform, zone, booth_boxes)
+                self._zone_name(canv, transform, frame, zone, booth_boxes, taken)
         for door in plan.doors.values():
             self._door(canv, transform, door.line, door.kind, door.name)
         for hall in plan.halls.values():
-            self._hall_name(canv, transform, hall.name, hall.geometry)
+            self._hall_name(canv, transform, frame, hall.name, hall.geometry, booth_boxes, taken)
         canv.restoreState()
 
     def draw_lit(self, canv: Canvas, transform: Transform, frame: Box, lit: frozenset[str]):
@@ -215,7 +222,7 @@ class MapPainter:
         canv.restoreState()
 
     # -- names and doors ------------------------------------------------------------------------
-    def _zone_name(self, canv: Canvas, transform: Transform, zone, booth_boxes) -> None:
+    def _zone_name(self, canv, transform: Transform, frame: Box, zone, booth_boxes, taken) -> None:
         name, use, geometry = zone.name, zone.use, zone.geometry
         if not name.strip():
             return
@@ -226,9 +233,13 @@ class MapPainter:
             size = min(10 * self.k, 0.8 * b.width * transform.ppm / max(unit_width(name), 0.1))
             if size >= 4:
                 draw_text(canv, x, y - size * 0.35, name, size, colour, "centre", bold=True)
+                width = unit_width(name) * size
+                box = Box(x - width / 2, y - size * 0.6, x + width / 2, y + size * 0.7)
+                self._record("zone", name, box, transform, frame, taken)
             return
         # Other zones are full of booths: the name goes on a white tab at the zone's top edge,
-        # just inside, on it or just outside, and left or right, wherever it hides fewest booths.
+        # just inside, on it or just outside, and left or right; failing that beside a corner
+        # or in free floor of the zone: wherever it hides no booth.
         top = LineString([((b.x0 + b.x1) / 2, b.y1 + 1), ((b.x0 + b.x1) / 2, b.y0 - 1)])
         hit = geometry.boundary.intersection(top)
         points = [p for p in getattr(hit, "geoms", [hit]) if isinstance(p, Point)]
@@ -237,13 +248,16 @@ class MapPainter:
         size = 6.5 * self.k
         label = f"{name} ({use})" if use not in name.lower() else name
         width = unit_width(label) * size + 4
+        height = size * 1.3
         slide = b.width * transform.ppm / 4
         tabs = [
             Box(x + dx - width / 2, y + dy - size * 0.55, x + dx + width / 2, y + dy + size * 0.75)
             for dx in (0.0, -slide, slide)
             for dy in (-size * 0.9, size * 0.9, 0.0)
         ]
-        tab = min(tabs, key=lambda t: covered_area(t, booth_boxes))  # first of equals wins
+        tabs += corner_boxes(geometry, transform, width, height, size * 0.2)
+        tabs += free_floor_boxes(geometry, transform, width, height)
+        tab = choose_box(tabs, booth_boxes, frame, taken)
         canv.saveState()
         canv.setFillColor(HexColor("#ffffff"))
         canv.setStrokeColor(HexColor(colour))
@@ -251,17 +265,30 @@ class MapPainter:
         canv.rect(tab.x0, tab.y0, tab.width, tab.height, stroke=1, fill=1)
         canv.restoreState()
         draw_text(canv, tab.centre[0], tab.y0 + size * 0.25, label, size, colour, "centre")
+        self._record("zone", name, tab, transform, frame, taken)
 
-    def _hall_name(self, canv: Canvas, transform: Transform, name: str, geometry) -> None:
+    def _hall_name(
+        self, canv, transform: Transform, frame: Box, name, geometry, booth_boxes, taken
+    ) -> None:
         if not name.strip() or geometry.is_empty:
             return
-        b = bounds_box(geometry)
-        # Above the hall's corner nearest the top left: on an L-shaped hall that is a real
-        # corner of the hall, not a point in the air.
-        corner = shapely.shortest_line(geometry.boundary, Point(b.x0, b.y1)).coords[0]
-        x, y = transform.point(*corner)
         size = 8 * self.k
-        draw_text(canv, x, y + size * 0.5, name, size, theme.HALL_STROKE, bold=True)
+        ascent, descent = font_metrics()
+        width = unit_width(name) * size * 1.03 + size * FAKE_BOLD  # fake bold is a little wider
+        height = (ascent + descent) * size
+        # Beside a corner of the hall, outside it, those nearest the top left first (on an
+        # L-shaped or slanted hall, a real corner, not a point in the air); failing that, free
+        # floor in the hall. Never over a booth.
+        candidates = corner_boxes(geometry, transform, width, height, size * 0.25)
+        candidates += free_floor_boxes(geometry, transform, width, height)
+        hall_page = page_geometry(geometry, transform)
+        box = choose_box(candidates, booth_boxes, frame, taken, keep_off=hall_page)
+        draw_text(canv, box.x0, box.y0 + descent * size, name, size, theme.HALL_STROKE, bold=True)
+        self._record("hall", name, box, transform, frame, taken)
+
+    def _record(self, kind, name, box: Box, transform, frame: Box, taken: list[Box]) -> None:
+        taken.append(box)
+        self.placed_names.append(PlacedName(kind, name, box, transform, frame))
 
     def _door(self, canv: Canvas, transform: Transform, line, kind: str, name: str) -> None:
         if line.is_empty:
