@@ -68,6 +68,10 @@ class TargetAdvice:
         return d
 
 
+def _size(booth: tuple[float, float]) -> str:
+    return f"{booth[0]:g} × {booth[1]:g} m"
+
+
 MIN_BOOTH_SIDE = 1.0  # m: a "booth" smaller than this is no advice an organiser can use
 
 
@@ -125,6 +129,20 @@ class CapacityReport:
             "notes": list(self.notes),
         }
 
+    def _counted(self, t: TargetAdvice) -> str:
+        """Which booths the target counts, and the others in the total: with a car zone the
+        target's "566 placed" beside a total of 576 looked like a mistake."""
+        counted = f"{t.placed} booths of {_size(t.booth)} placed"
+        rest = self.placed - t.placed
+        if rest <= 0:
+            return counted
+        others = [z for z in self.zones if z.placed and tuple(z.booth) != tuple(t.booth)]
+        parts = [f"{z.placed} of {_size(z.booth)} in {z.name}" for z in others]
+        same_size = rest - sum(z.placed for z in others)  # same booths, another aisle
+        if same_size > 0:
+            parts.append(f"{same_size} of {_size(t.booth)} with other aisles")
+        return f"{counted} ({self.placed} in all, counting {', '.join(parts)})"
+
     def to_text(self) -> str:
         head = f"{'zone':<28} {'use':<9} {'booth':>9} {'aisle':>5} {'placed':>6} "
         head += f"{'usable m²':>10} {'bound':>7} {'eff.':>6}"
@@ -138,12 +156,12 @@ class CapacityReport:
         lines.append(f"total: {self.placed} booths placed (frontage bound {self.bound:.0f}).")
         t = self.target
         if t is not None:
-            size = f"{t.booth[0]:g} × {t.booth[1]:g} m"
+            size = _size(t.booth)
             if t.fits:
-                lines.append(f"target {t.target} booths of {size}: fits ({t.placed} placed).")
+                lines.append(f"target {t.target} booths of {size}: fits; {self._counted(t)}.")
             else:
                 lines.append(
-                    f"target {t.target} booths of {size}: does not fit; {t.placed} placed. "
+                    f"target {t.target} booths of {size}: does not fit; {self._counted(t)}. "
                     "It would take:"
                 )
                 lines.append(f"  - {t.extra_area:.0f} m² more floor at this packing efficiency, or")

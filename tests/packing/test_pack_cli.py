@@ -12,6 +12,7 @@ from shapely.geometry import box
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan, write_plan
+from planner.packing.capacity import CapacityReport, ZoneCapacity, advise
 
 
 @pytest.fixture
@@ -115,3 +116,22 @@ def test_check_counts_one_problem_in_the_singular(plan_path, capsys):
     code, out, _ = run(capsys, "check", plan_path)
     assert code == 1
     assert out.splitlines()[-1].startswith("1 problem at 1 of 1 booth: ")  # not "1 problems"
+
+
+def test_target_report_says_which_booths_it_counts():
+    """The target counts the main booth size; the total also holds car stands. Saying only
+    "566 placed" under a total of 576 looked like an error to organisers."""
+    rows = (
+        ZoneCapacity("Car display", "car", (6.0, 9.0), 4.0, 10, 0, 1040.0, 15.8),
+        ZoneCapacity("Hall A", "standard", (3.0, 3.0), 3.0, 566, 0, 8000.0, 600.0),
+    )
+    short = CapacityReport(rows, advise(600, 566, 8000.0, (3.0, 3.0), 3.0)).to_text()
+    assert "total: 576 booths placed" in short
+    assert (
+        "target 600 booths of 3 × 3 m: does not fit; 566 booths of 3 × 3 m placed "
+        "(576 in all, counting 10 of 6 × 9 m in Car display). It would take:"
+    ) in short
+    fits = CapacityReport(rows, advise(500, 566, 8000.0, (3.0, 3.0), 3.0)).to_text()
+    assert "target 500 booths of 3 × 3 m: fits; 566 booths of 3 × 3 m placed (576 in all" in fits
+    alone = CapacityReport(rows[1:], advise(500, 566, 8000.0, (3.0, 3.0), 3.0)).to_text()
+    assert "fits; 566 booths of 3 × 3 m placed.\n" in alone + "\n"
