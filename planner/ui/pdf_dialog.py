@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.errors import BoothplanError
 from planner.model import Plan
 from planner.ui.errors import show_error
+from planner.ui.wording import counted
 from planner.ui.workers import Job
 
 SCALES = (
@@ -78,15 +79,20 @@ def render_preview(plan: Plan, options) -> tuple[object, bytes | None]:
 def describe(summary) -> str:
     rows, cols = summary.tiles
     text = (
-        f"{summary.pages} page(s) on {summary.paper} {summary.orientation}, scale "
-        f"1:{summary.scale}; {summary.booths} booths"
+        f"{counted(summary.pages, 'page')} on {summary.paper} {summary.orientation}, scale "
+        f"1:{summary.scale}; {counted(summary.booths, 'booth')}"
     )
     if (rows, cols) != (1, 1):
         text += f"; the map is tiled {rows} × {cols}"
     if summary.index_pages:
-        text += f"; {summary.index_pages} index page(s)"
+        text += f"; {counted(summary.index_pages, 'index page')}"
     if summary.names_in_index_only:
-        text += f"; {summary.names_in_index_only} names too long for their booth (in the index)"
+        long_names = counted(
+            summary.names_in_index_only,
+            "name too long for its booth",
+            "names too long for their booth",
+        )
+        text += f"; {long_names} (in the index)"
     return text + "."
 
 

@@ -3,6 +3,7 @@ and File → Export PDF with its preview."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -67,6 +68,8 @@ def test_pdf_export_with_preview(window, qtbot, tmp_path):
     job = dialog.preview()
     qtbot.waitUntil(lambda: "page" in dialog.summary.text(), timeout=30_000)
     assert job is not None
+    assert dialog.summary.text().startswith("1 page on ")  # not "1 page(s)"
+    assert "(s)" not in dialog.summary.text()
     dialog.paper.setCurrentText("A4")
     dialog._timer.stop()
     out = tmp_path / "sơn-la.pdf"
@@ -87,7 +90,7 @@ def test_booths_column_shows_several_booths_on_one_line_with_all_in_the_tooltip(
     table = panel.table
     index = panel.proxy.index(0, BOOTHS_COLUMN)
     assert index.data() == "A01, A02, A03"
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == "3 booth(s): A01, A02, A03"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "3 booths: A01, A02, A03"
     assert not table.wordWrap()  # never a half-shown second line
     assert table.textElideMode() == Qt.TextElideMode.ElideRight
     needed = table.fontMetrics().horizontalAdvance("A01, A02, A03")
@@ -98,3 +101,48 @@ def test_booths_column_shows_several_booths_on_one_line_with_all_in_the_tooltip(
     ARTIFACTS.mkdir(exist_ok=True)
     qtbot.wait(20)
     window.docks["exhibitors"].grab().save(str(ARTIFACTS / "exhibitor-booths.png"))
+
+
+def test_sorting_by_name_follows_the_printed_index(window, qtbot):
+    """Vietnamese and Chinese names in the table's Name order are the PDF index's order."""
+    from planner.export.index_pages import exhibitor_section
+
+    assert import_exhibitors(window, str(SHARED / "laocai-fair-2025.csv"), skip_bad=True)
+    plan = window.document.plan
+    panel = window.exhibitors
+    panel.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    shown = [plan.exhibitors[i].name for i in panel.visible_ids()]
+    printed = [row[0] for row in exhibitor_section(plan).rows]
+    assert shown == printed
+    assert any("\u4e00" <= name[0] <= "\u9fff" for name in shown)  # Chinese names are there
+    assert shown != sorted(shown)  # not Qt's code-point order (Bếp after Busan, Đ after Z)
+    panel.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [plan.exhibitors[i].name for i in panel.visible_ids()] == printed[::-1]
+
+
+def test_pdf_summary_counts_in_singular_and_plural():
+    from planner.export.options import PdfSummary
+    from planner.ui.pdf_dialog import describe
+    from planner.ui.wording import counted
+
+    one = PdfSummary(
+        path=None,
+        paper="A3",
+        orientation="portrait",
+        scale=200,
+        pages=1,
+        map_pages=1,
+        index_pages=0,
+        tiles=(1, 1),
+        booths=1,
+        names_in_index_only=1,
+        blank_booths=0,
+        size_bytes=1,
+        notes=(),
+    )
+    text = describe(one)
+    assert text.startswith("1 page on A3 portrait, scale 1:200; 1 booth;")
+    assert "1 name too long for its booth" in text and "(s)" not in text
+    many = describe(replace(one, pages=5, map_pages=3, index_pages=2, booths=64))
+    assert many.startswith("5 pages on A3") and "64 booths" in many and "2 index pages" in many
+    assert counted(0, "page") == "0 pages"

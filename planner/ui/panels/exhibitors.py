@@ -23,14 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.export.sorting import name_key
 from planner.model import Plan
+from planner.model.natural_order import natural_key
 from planner.ui.document import PlanDocument
+from planner.ui.wording import counted
 
 EXHIBITOR_MIME = "application/x-boothplan-exhibitor"
 COLUMNS = ("Name", "Sector", "Country", "Wanted", "Held", "Booths")
 BOOTHS_COLUMN = COLUMNS.index("Booths")
 BOOTHS_MAX_WIDTH = 280  # px: room for four or five numbers; more are elided, all in the tooltip
 ALL_SECTORS = ""
+NAME_RANK_ROLE = Qt.ItemDataRole.UserRole + 3  # the row's place in the printed index's order
 
 
 class ExhibitorModel(QAbstractTableModel):
@@ -39,6 +43,7 @@ class ExhibitorModel(QAbstractTableModel):
         self._rows: list[tuple[str, list[str]]] = []  # id, cells
         self._needs: list[bool] = []
         self._sectors: list[str] = []
+        self._name_ranks: list[int] = []
 
     def set_plan(self, plan: Plan) -> None:
         self.beginResetModel()
@@ -47,7 +52,8 @@ class ExhibitorModel(QAbstractTableModel):
             if booth.exhibitor_id:
                 held.setdefault(booth.exhibitor_id, []).append(booth.number)
         self._rows, self._needs, self._sectors = [], [], []
-        for e in plan.exhibitors.values():
+        exhibitors = list(plan.exhibitors.values())
+        for e in exhibitors:
             numbers = held.get(e.id, [])
             name = e.name if not e.name_en else f"{e.name} ({e.name_en})"
             cells = [
@@ -61,6 +67,12 @@ class ExhibitorModel(QAbstractTableModel):
             self._rows.append((e.id, cells))
             self._needs.append(len(numbers) < e.booths_wanted)
             self._sectors.append(e.sector)
+        # Names sort with the printed index's key (Đ with D, Ả with A, numbers by value), so the
+        # table and the paper agree; Qt's default compares code points (Đà Lạt after Zung).
+        order = sorted(range(len(self._rows)), key=lambda i: name_key(exhibitors[i].name))
+        self._name_ranks = [0] * len(order)
+        for rank, i in enumerate(order):
+            self._name_ranks[i] = rank
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -80,7 +92,7 @@ class ExhibitorModel(QAbstractTableModel):
             text = self._rows[row][1][index.column()]
             if index.column() == BOOTHS_COLUMN and text:
                 count = text.count(",") + 1
-                return self.tr("%n booth(s): ", "", count) + text
+                return f"{counted(count, 'booth')}: {text}"
             return text or None
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[row][0]
@@ -88,6 +100,8 @@ class ExhibitorModel(QAbstractTableModel):
             return self._needs[row]
         if role == Qt.ItemDataRole.UserRole + 2:
             return self._sectors[row]
+        if role == NAME_RANK_ROLE:
+            return self._name_ranks[row]
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -128,6 +142,12 @@ class ExhibitorFilter(QSortFilterProxyModel):
             return True
         needle = self.text.casefold()
         return any(needle in str(model.index(row, c).data()).casefold() for c in range(3))
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        """Names in the printed index's order; other columns as people count (2 before 10)."""
+        if left.column() == 0:
+            return left.data(NAME_RANK_ROLE) < right.data(NAME_RANK_ROLE)
+        return natural_key(str(left.data() or "")) < natural_key(str(right.data() or ""))
 
 
 class ExhibitorPanel(QWidget):
