@@ -80,19 +80,28 @@ def _prices(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    # Feature zones (a stage, a lounge) never hold booths: a price line for them is noise.
+    booth_zones = {b.zone_id for b in plan.booths.values()}
+    zones = [
+        z for z in plan.zones.values() if plan.zone_rules(z.id).packable or z.id in booth_zones
+    ]
+    unpriced = not info.price_per_m2 and all(z.price_per_m2 is None for z in zones)
+    default = "not set" if unpriced else f"{info.price_per_m2:,.2f} {info.currency}/m²"
     print(
-        f"Default price: {info.price_per_m2:,.2f} {info.currency}/m²; "
+        f"Default price: {default}; "
         f"corner premium {info.corner_premium:.0%} ({len(corners)} corner booths)."
     )
-    for zone in plan.zones.values():
+    for zone in zones:
         own = (
             f"{zone.price_per_m2:,.2f} {info.currency}/m²"
             if zone.price_per_m2 is not None
-            else "plan default"
+            else ("not set" if unpriced else "plan default")
         )
         print(f"  {zone.name}: {own}")
     total = sum(prices.values())
     print(f"{len(prices)} booths, list value {total:,.0f} {info.currency}.")
+    if unpriced:
+        print("No price is set yet: give one with --default X, or --zone NAME --per-m2 X.")
     return 0
 
 

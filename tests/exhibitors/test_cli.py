@@ -221,3 +221,17 @@ def test_model_errors_name_the_plan_file_once(plan_path, tmp_path, capsys):
     assert code == 2 and err.count("missing.boothplan") == 1
     code, _, err = run(capsys, "exhibitors", "import", plan_path, tmp_path / "none.csv")
     assert code == 2 and plan_path.name not in err and "none.csv" in err
+
+
+def test_prices_of_an_unpriced_plan_say_not_set_and_skip_feature_zones(plan_path, capsys):
+    code, out, _ = run(capsys, "prices", plan_path)
+    assert code == 0
+    assert out.startswith("Default price: not set; corner premium 10%")
+    assert "0.00 VND/m²" not in out
+    assert "  Car display: not set\n" in out
+    assert "Megalive stage" not in out  # a feature zone: never holds booths, so never priced
+    assert "No price is set yet: give one with --default X" in out
+    code, out, _ = run(capsys, "prices", plan_path, "--zone", "Car display", "--per-m2", "50000")
+    assert out.startswith("Default price: 0.00 VND/m²;")  # set zones: the 0 default is real
+    assert "  Car display: 50,000.00 VND/m²\n" in out and "  Culinary court: plan default\n" in out
+    assert "No price is set yet" not in out and "Megalive stage" not in out
