@@ -117,32 +117,34 @@ def _allocate(args: argparse.Namespace) -> int:
     only = [find_exhibitor(plan, ref).id for ref in args.only] if args.only else None
     result = allocate(plan, exhibitor_ids=only)
     _commit(plan, result.patch, args.plan, args.dry_run)
+    short = _short_of_booths(plan, only)
     if args.json:
-        print_json(result.to_dict())
-    else:
-        sys.stdout.write(result.to_text())
-        _tell_short_of_booths(plan, only)
-        if args.dry_run:
-            print("(dry run: nothing saved)")
+        data = result.to_dict()
+        data["short"] = short
+        print_json(data)
+        return 0
+    sys.stdout.write(result.to_text())
+    if short:
+        print("Left alone, as they already hold booths (give more with exhibitors assign):")
+        for row in short:
+            print(f"  {row['name']}: holds {row['holds']} of the {row['wanted']} booths asked for")
+    if args.dry_run:
+        print("(dry run: nothing saved)")
     return 0
 
 
-def _tell_short_of_booths(plan: Plan, only: list[str] | None) -> None:
+def _short_of_booths(plan: Plan, only: list[str] | None) -> list[dict[str, object]]:
     """Allocation leaves alone exhibitors that hold some booths; say who still wants more, or
     a raised booth count in a re-imported list looks as if it were ignored."""
     held: dict[str, int] = {}
     for booth in plan.booths.values():
         if booth.exhibitor_id:
             held[booth.exhibitor_id] = held.get(booth.exhibitor_id, 0) + 1
-    short = [
-        e
+    return [
+        {"id": e.id, "name": e.name, "holds": held[e.id], "wanted": e.booths_wanted}
         for e in plan.exhibitors.values()
         if 0 < held.get(e.id, 0) < e.booths_wanted and (only is None or e.id in only)
     ]
-    if short:
-        print("Left alone, as they already hold booths (give more with exhibitors assign):")
-        for e in short:
-            print(f"  {e.name}: holds {held[e.id]} of the {e.booths_wanted} booths asked for")
 
 
 def _book(args: argparse.Namespace, make_patch: Callable[[Plan], Patch]) -> int:

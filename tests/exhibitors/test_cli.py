@@ -196,6 +196,11 @@ def test_allocate_says_who_it_leaves_short_of_booths(plan_path, tmp_path, capsys
     # Allocation leaves exhibitors holding booths alone; it used to say only "Placed 0".
     assert code == 0 and out.startswith("Placed 0 exhibitors on 0 booths;")
     assert "  HTX Sơn La: holds 1 of the 3 booths asked for\n" in out
+    # --json carries the same list, so a script sees who is short too.
+    code, out, _ = run(capsys, "exhibitors", "allocate", plan_path, "--json", "--dry-run")
+    data = json.loads(out)
+    assert code == 0 and data["placed"] == [] and data["unplaced"] == []
+    assert data["short"] == [{"id": "exhibitor-1", "name": "HTX Sơn La", "holds": 1, "wanted": 3}]
 
 
 def test_model_errors_name_the_plan_file_once(plan_path, tmp_path, capsys):
