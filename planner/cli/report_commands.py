@@ -14,7 +14,7 @@ from pathlib import Path
 
 from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.errors import BoothplanError
-from planner.formats.atomic_file import replace_atomically
+from planner.formats.atomic_file import is_disk_full, replace_atomically
 from planner.model import Patch
 from planner.model.natural_order import natural_key
 from planner.model.pricing import (
@@ -123,7 +123,10 @@ def _report(args: argparse.Namespace) -> int:
         try:
             replace_atomically(Path(args.output), lambda temp: temp.write_bytes(data))
         except OSError as error:
-            raise BoothplanError(f"{args.output} cannot be written ({error.strerror}).") from None
+            # The same words as the plan, PDF and GeoJSON writers: "Cannot write X: reason."
+            reason = "the disk is full" if is_disk_full(error) else str(error.strerror or error)
+            reason = reason[:1].lower() + reason[1:]  # the system's "Permission denied"
+            raise BoothplanError(f"Cannot write {args.output}: {reason}.") from None
         print(f"Wrote the report to {args.output}.")
     else:
         sys.stdout.write(text)

@@ -240,3 +240,13 @@ def test_prices_of_an_unpriced_plan_say_not_set_and_skip_feature_zones(plan_path
     assert out.startswith("Default price: 0.00 VND/m²;")  # set zones: the 0 default is real
     assert "  Car display: 50,000.00 VND/m²\n" in out and "  Culinary court: plan default\n" in out
     assert "No price is set yet" not in out and "Megalive stage" not in out
+
+
+def test_report_write_error_has_the_common_form(plan_path, tmp_path, capsys):
+    locked = tmp_path / "báo cáo.txt"
+    locked.write_text("old", encoding="utf-8")
+    locked.chmod(0o444)
+    code, out, err = run(capsys, "report", plan_path, "-o", locked)
+    assert code == 2 and out == ""
+    assert err == f"boothplan: Cannot write {locked}: the file is read-only.\n"
+    assert locked.read_text(encoding="utf-8") == "old"
