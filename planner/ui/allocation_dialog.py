@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.status import LABELS
 from planner.packing.allocate import AllocationResult
+from planner.ui.wording import counted
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:
@@ -57,10 +58,8 @@ class AllocationDialog(QDialog):
         self.result_ = result
         booths = sum(len(p.booth_ids) for p in result.placed)
         self.summary = QLabel(
-            self.tr("%1 exhibitor(s) placed on %2 booth(s); %3 could not be placed.")
-            .replace("%1", str(len(result.placed)))
-            .replace("%2", str(booths))
-            .replace("%3", str(len(result.unplaced)))
+            f"{counted(len(result.placed), 'exhibitor')} placed on {counted(booths, 'booth')}; "
+            f"{len(result.unplaced)} could not be placed."
         )
         self.summary.setObjectName("allocation-summary")
         self.summary.setWordWrap(True)

@@ -22,6 +22,7 @@ from planner.model import Plan
 from planner.model.roster import name_key
 from planner.model.status import AVAILABLE, RESERVED
 from planner.ui.errors import guarded, show_error
+from planner.ui.wording import counted
 
 
 class ExhibitorPicker(QDialog):
@@ -60,7 +61,7 @@ class ExhibitorPicker(QDialog):
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Assign %n booth(s) to:", "", booth_count)))
+        layout.addWidget(QLabel(f"Assign {counted(booth_count, 'booth')} to:"))
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from planner.model import Zone
 from planner.model.zone_use import KNOWN_USES
 from planner.ui.panels import fields
+from planner.ui.wording import counted
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -153,7 +154,7 @@ class RenumberDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Renumber booths"))
         form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("%n booth(s) selected.", "", count)))
+        form.addRow(QLabel(f"{counted(count, 'booth')} selected."))
         self.scheme = QComboBox()
         for key, label in SCHEME_LABELS.items():
             self.scheme.addItem(self.tr(label), key)

@@ -66,6 +66,8 @@ def test_dialog_lists_placed_and_unplaced_and_apply_is_one_undo_step(window, qtb
     qtbot.wait(20)
     assert dialog.unplaced.rowHeight(0) > 1.5 * dialog.unplaced.fontMetrics().height()
     assert "2" in dialog.summary.text() and "1" in dialog.summary.text()
+    assert dialog.summary.text().startswith("2 exhibitors placed on ")
+    assert "(s)" not in dialog.summary.text() and "1 could not be placed." in dialog.summary.text()
     dialog.tabs.setCurrentWidget(dialog.unplaced)
     qtbot.wait(20)
     dialog.grab().save(str(ARTIFACTS / "allocation-dialog-unplaced.png"))

@@ -30,6 +30,7 @@ from planner.ui.errors import show_error
 from planner.ui.panels import fields
 from planner.ui.panels.booking_history import history_view
 from planner.ui.selection import Selection
+from planner.ui.wording import counted
 
 
 def _fmt(value: float | None) -> str:
@@ -131,9 +132,7 @@ class PropertiesPanel(QWidget):
                 current = statuses.pop() if len(statuses) == 1 else ""
                 items = [("", self.tr("(mixed)"))] if not current else []
                 items += [(s, LABELS[s]) for s in STATUSES]
-                self._combo(
-                    "status", self.tr("Status of %n booth(s)", "", len(booths)), items, current
-                )
+                self._combo("status", f"Status of {counted(len(booths), 'booth')}", items, current)
             return
         table, entity = entities[0]
         getattr(self, f"_form_{table}")(entity)
