@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -36,6 +36,18 @@ class Space:
     column_tree: shapely.STRtree | None
     no_booth: shapely.STRtree | None  # booths and kept aisles, shrunk a hair: no booth overlaps
     no_aisle: shapely.STRtree | None  # booths standing: no aisle crosses them
+    cores: dict = field(default_factory=dict)  # (which, radius) -> prepared eroded space
+
+    def core(self, which: str, radius: float) -> BaseGeometry:
+        """``booths`` or ``aisles`` shrunk by more than ``radius``: any rectangle of that
+        half-diagonal centred in it lies wholly inside, with no exact test needed."""
+        key = (which, radius)
+        if key not in self.cores:
+            # Round joins draw arcs as chords a little inside the true arc: shrink 2 % more.
+            core = shapely.buffer(getattr(self, which), -(radius * 1.02 + 1e-3))
+            shapely.prepare(core)
+            self.cores[key] = core
+        return self.cores[key]
 
 
 def make_space(
@@ -81,21 +93,28 @@ def polygons(corners: np.ndarray) -> np.ndarray:
 
 def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
     """Valid slots (grid shape) and which of them hold a column, for every pattern at once."""
+    frame = grid.frame
     cand = grid.in_bounds.copy()
     corners = grid.corners(cand)
-    # Corners inside is needed for a box inside: a point test first, polygons only after.
-    xy = corners.reshape(-1, 2)
-    inside = shapely.contains_xy(space.booths, xy[:, 0], xy[:, 1]).reshape(-1, 4).all(axis=1)
+    # Corners inside is needed for a box inside, and a box centred deep inside is inside:
+    # point tests (one corner, then the centre, then the other corners) settle most boxes
+    # before any polygon is made.
+    inside, sure = _points_first(space, "booths", math.hypot(frame.w, frame.d) / 2, corners)
     cand.ravel()[np.flatnonzero(cand)[~inside]] = False
-    corners = corners[inside]
+    corners, sure = corners[inside], sure[inside]
     idx = np.flatnonzero(cand)
-    boxes = polygons(corners)
-    ok = shapely.contains(space.booths, boxes)
+    trees = space.no_booth is not None or space.column_tree is not None
+    boxes = polygons(corners) if trees else None
+    ok = sure.copy()
+    exact = np.flatnonzero(~sure)
+    ok[exact] = shapely.contains(
+        space.booths, boxes[exact] if boxes is not None else polygons(corners[exact])
+    )
     if space.no_booth is not None and ok.any():
         live = np.flatnonzero(ok)
         hit, _ = space.no_booth.query(boxes[live], predicate="intersects")
         ok[live[hit]] = False
-    column = np.zeros(len(boxes), dtype=bool)
+    column = np.zeros(len(corners), dtype=bool)
     if space.column_tree is not None and ok.any():
         live = np.flatnonzero(ok)
         b, c = space.column_tree.query(boxes[live], predicate="intersects")
@@ -110,7 +129,7 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
     col_full.ravel()[idx] = column
     # Only sides no neighbour of the same pattern covers need the floor tested; a side covered
     # by a neighbour counts as shut even if that neighbour falls later (a rare, safe loss).
-    need = valid[..., None] & ~neighbour_blocked(valid, grid.frame)
+    need = valid[..., None] & ~neighbour_blocked(valid, frame)
     free_full = np.zeros((*shape, 4), dtype=bool)
     slot, side = np.nonzero(need.reshape(-1, 4))
     if len(slot):
@@ -119,22 +138,41 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
         quad = corners[rank[slot]]
         p = quad[np.arange(len(slot)), side]
         q = quad[np.arange(len(slot)), (side + 1) % 4]
-        ring = _outward_rects(p, q, grid.frame.aisle)
-        xy = ring[:, :4].reshape(-1, 2)
-        side_free = shapely.contains_xy(space.aisles, xy[:, 0], xy[:, 1]).reshape(-1, 4).all(1)
-        live = np.flatnonzero(side_free)
-        rects = shapely.polygons(ring[live])
-        side_free[live] = shapely.contains(space.aisles, rects)
+        ring = _outward_rects(p, q, frame.aisle)
+        radius = math.hypot(max(frame.w, frame.d), frame.aisle) / 2
+        side_free, sure = _points_first(space, "aisles", radius, ring[:, :4])
+        exact = np.flatnonzero(side_free & ~sure)
+        side_free[exact] = shapely.contains(space.aisles, shapely.polygons(ring[exact]))
         if space.no_aisle is not None:
-            hit, _ = space.no_aisle.query(rects, predicate="intersects")
+            live = np.flatnonzero(side_free)
+            hit, _ = space.no_aisle.query(shapely.polygons(ring[live]), predicate="intersects")
             side_free[live[hit]] = False
         free_full.reshape(-1, 4)[slot, side] = side_free
     while True:
-        keep = valid & (free_full & ~neighbour_blocked(valid, grid.frame)).any(axis=-1)
+        keep = valid & (free_full & ~neighbour_blocked(valid, frame)).any(axis=-1)
         if (keep == valid).all():
             break
         valid = keep
     return valid, col_full & valid
+
+
+def _points_first(
+    space: Space, which: str, radius: float, quads: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which quadrilaterals (N, 4, 2) have all corners in ``space.<which>`` (needed for the
+    quadrilateral inside), and which of those are surely inside (centre in the core)."""
+    area = getattr(space, which)
+    inside = shapely.contains_xy(area, quads[:, 0, 0], quads[:, 0, 1])
+    sure = np.zeros(len(quads), dtype=bool)
+    core = space.core(which, radius)
+    live = np.flatnonzero(inside)
+    if not core.is_empty and len(live):
+        centre = (quads[live, 0] + quads[live, 2]) / 2
+        sure[live] = shapely.contains_xy(core, centre[:, 0], centre[:, 1])
+    rest = live[~sure[live]]
+    xy = quads[rest, 1:].reshape(-1, 2)
+    inside[rest] = shapely.contains_xy(area, xy[:, 0], xy[:, 1]).reshape(-1, 3).all(axis=1)
+    return inside, sure
 
 
 def _outward_rects(p: np.ndarray, q: np.ndarray, depth: float, inset: float = 1e-6):
