@@ -12,6 +12,7 @@ from collections import Counter
 from planner.cli.common import load_plan, print_json, save_plan
 from planner.errors import BoothplanError
 from planner.model.rules import check
+from planner.wording import counted
 
 
 def _pack(args: argparse.Namespace) -> int:
@@ -44,10 +45,6 @@ def _pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def _check(args: argparse.Namespace) -> int:
     plan = load_plan(args.plan)
     problems = check(plan)
@@ -75,8 +72,8 @@ def _check(args: argparse.Namespace) -> int:
             summary = ", ".join(f"{n} {rule}" for rule, n in counts.most_common())
             booths = len({p.booth_id for p in problems})
             print(
-                f"{_count(len(problems), 'problem')} at {booths} of "
-                f"{_count(len(plan.booths), 'booth')}: {summary}."
+                f"{counted(len(problems), 'problem')} at {booths} of "
+                f"{counted(len(plan.booths), 'booth')}: {summary}."
             )
         elif not plan.booths:
             print("No booths to check yet: the plan has none (boothplan pack makes them).")

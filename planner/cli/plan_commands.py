@@ -17,11 +17,7 @@ from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.errors import BoothplanError
 from planner.model.plan import Plan
 from planner.model.status import LABELS, STATUSES
-
-
-def _count(n: int, word: str) -> str:
-    """``1 hall``, ``2 halls``: counts people read."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+from planner.wording import counted
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
@@ -43,9 +39,9 @@ def _new(args: argparse.Namespace) -> int:
         plan = plan.apply(plan.edit("Name").put(replace(plan.info, name=args.name)).build())
     save_plan(plan, output)
     print(
-        f"Wrote {output}: {plan.name}: {_count(len(plan.halls), 'hall')}, "
-        f"{_count(len(plan.zones), 'zone')}, {_count(len(plan.doors), 'door')}, "
-        f"{_count(len(plan.obstacles), 'obstacle')}, {_count(len(plan.booths), 'booth')}."
+        f"Wrote {output}: {plan.name}: {counted(len(plan.halls), 'hall')}, "
+        f"{counted(len(plan.zones), 'zone')}, {counted(len(plan.doors), 'door')}, "
+        f"{counted(len(plan.obstacles), 'obstacle')}, {counted(len(plan.booths), 'booth')}."
     )
     return 0
 
@@ -117,7 +113,7 @@ def describe_text(facts: dict[str, Any]) -> str:
     # Parts and total at one precision, so the hall areas printed add up to the total printed.
     halls = "; ".join(f"{h['name']} {h['area_m2']:,.2f} m²" for h in facts["hall_list"])
     lines.append(f"Halls: {facts['halls']}, {facts['hall_area_m2']:,.2f} m² ({halls})")
-    entrances, exits = _count(facts["entrances"], "entrance"), _count(facts["exits"], "exit")
+    entrances, exits = counted(facts["entrances"], "entrance"), counted(facts["exits"], "exit")
     if facts["doors"]:
         doors = f"Doors: {facts['doors']} ({entrances}, {exits})"
     else:  # the rules then take every hall edge as a way in
@@ -137,7 +133,7 @@ def describe_text(facts: dict[str, Any]) -> str:
         )
         lines.append(
             f"  {zone['name']} ({zone['use']}): {zone['area_m2']:,.2f} m², {rule}, "
-            f"{_count(zone['booths'], 'booth')}"
+            f"{counted(zone['booths'], 'booth')}"
         )
     statuses = ", ".join(
         f"{LABELS.get(s, s).lower()} {n}" for s, n in facts["by_status"].items() if n
@@ -169,7 +165,7 @@ def _export(args: argparse.Namespace) -> int:
     plan = load_plan(source)
     write_geojson(plan, output)
     print(
-        f"Wrote {output}: {_count(len(plan.halls), 'hall')}, {_count(len(plan.booths), 'booth')}."
+        f"Wrote {output}: {counted(len(plan.halls), 'hall')}, {counted(len(plan.booths), 'booth')}."
     )
     return 0
 

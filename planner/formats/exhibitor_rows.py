@@ -18,6 +18,7 @@ from planner.model.roster import exhibitors_by_key, is_known_sector, known_secto
 from planner.model.sectors import normalise_sector
 from planner.model.spreadsheet import restore
 from planner.model.status import RESERVED, parse_status
+from planner.wording import counted
 
 EXPORT_COLUMNS: tuple[str, ...] = (
     "name",
@@ -35,10 +36,6 @@ EXPORT_COLUMNS: tuple[str, ...] = (
 )
 READ_COLUMNS = frozenset(EXPORT_COLUMNS) - {"booth_numbers"}
 MAX_BOOTHS = 1000  # more is a typo (a phone number in the wrong column), not an exhibitor
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +62,11 @@ class ImportResult:
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         read = sum(map(len, (self.added, self.updated))) + self.unchanged
-        text = f"Read {_count(read, 'exhibitor')} from {source} ({', '.join(parts)})"
+        text = f"Read {counted(read, 'exhibitor')} from {source} ({', '.join(parts)})"
         if self.booths_restated:
-            text += f"; {_count(self.booths_restated, 'booth')} took their exhibitor's new status"
+            text += f"; {counted(self.booths_restated, 'booth')} took their exhibitor's new status"
         if self.bad_rows:
-            text += f"; skipped {_count(len(self.bad_rows), 'bad row')}"
+            text += f"; skipped {counted(len(self.bad_rows), 'bad row')}"
         return text + "."
 
 
@@ -106,7 +103,7 @@ class RowReader:
         name = cells.get("name", "")
         if not name:
             problems.append("the name is empty")
-        booths = _booth_count(cells.get("booths", ""))
+        booths = _boothcounted(cells.get("booths", ""))
         if isinstance(booths, str):
             problems.append(booths)
         sector = normalise_sector(cells.get("sector", ""))
@@ -210,7 +207,7 @@ def _column_of(field_name: str) -> str:
     return {"booths_wanted": "booths", "booking_status": "status"}.get(field_name, field_name)
 
 
-def _booth_count(text: str) -> int | str:
+def _boothcounted(text: str) -> int | str:
     """The booth count, or a problem phrase."""
     if not text:
         return 1

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.status import LABELS
 from planner.packing.allocate import AllocationResult
-from planner.ui.wording import counted
+from planner.wording import counted
 
 
 def _table(headers: list[str], rows: list[list[str]], name: str) -> QTableWidget:

@@ -22,7 +22,7 @@ from planner.model import Plan
 from planner.model.roster import name_key
 from planner.model.status import AVAILABLE, RESERVED
 from planner.ui.errors import guarded, show_error
-from planner.ui.wording import counted
+from planner.wording import counted
 
 
 class ExhibitorPicker(QDialog):

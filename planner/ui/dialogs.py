@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from planner.model import Zone
 from planner.model.zone_use import KNOWN_USES
 from planner.ui.panels import fields
-from planner.ui.wording import counted
+from planner.wording import counted
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from planner.errors import BoothplanError
 from planner.model import Plan
 from planner.ui.errors import show_error
-from planner.ui.wording import counted
 from planner.ui.workers import Job
+from planner.wording import counted
 
 SCALES = (
     (None, "Fit the paper"),

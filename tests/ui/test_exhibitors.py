@@ -123,7 +123,7 @@ def test_sorting_by_name_follows_the_printed_index(window, qtbot):
 def test_pdf_summary_counts_in_singular_and_plural():
     from planner.export.options import PdfSummary
     from planner.ui.pdf_dialog import describe
-    from planner.ui.wording import counted
+    from planner.wording import counted
 
     one = PdfSummary(
         path=None,

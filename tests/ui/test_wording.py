@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import doctest
-
 from PySide6.QtWidgets import QLabel
 
-from planner.ui import wording
 from planner.ui.dialogs import RenumberDialog
-
-
-def test_doctests():
-    assert doctest.testmod(wording).failed == 0
 
 
 def _labels(widget) -> list[str]:

@@ -27,7 +27,7 @@ from planner.export.sorting import name_key
 from planner.model import Plan
 from planner.model.natural_order import natural_key
 from planner.ui.document import PlanDocument
-from planner.ui.wording import counted
+from planner.wording import counted
 
 EXHIBITOR_MIME = "application/x-boothplan-exhibitor"
 COLUMNS = ("Name", "Sector", "Country", "Wanted", "Held", "Booths")

@@ -30,7 +30,7 @@ from planner.ui.errors import show_error
 from planner.ui.panels import fields
 from planner.ui.panels.booking_history import history_view
 from planner.ui.selection import Selection
-from planner.ui.wording import counted
+from planner.wording import counted
 
 
 def _fmt(value: float | None) -> str:

@@ -1,7 +1,7 @@
-"""Counts as people write them in the app's English: "1 page", "3 pages", "1 index page".
+"""Counts as people write them in English, on screen and on the command line: "1 page", "3 pages".
 
 Qt's ``tr("%n page(s)", "", n)`` only chooses singular or plural when a translation is loaded;
-the app ships none, so it printed "1 page(s)". The CLI writes counts the same way as here.
+the app ships none, so it printed "1 page(s)". One helper for the app, the CLI and the file readers.
 """
 
 from __future__ import annotations
