@@ -10,11 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from pathlib import Path
 
+from planner.atomic_file import write_atomically
 from planner.cli.common import check_output, load_plan, print_json, save_plan
 from planner.errors import BoothplanError
-from planner.formats.atomic_file import is_disk_full, replace_atomically
 from planner.model import Patch
 from planner.model.natural_order import natural_key
 from planner.model.pricing import (
@@ -120,13 +119,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.output:
         encoding = "utf-8-sig" if args.csv else "utf-8"  # Excel needs the BOM for Vietnamese
         data = text.encode(encoding)
-        try:
-            replace_atomically(Path(args.output), lambda temp: temp.write_bytes(data))
-        except OSError as error:
-            # The same words as the plan, PDF and GeoJSON writers: "Cannot write X: reason."
-            reason = "the disk is full" if is_disk_full(error) else str(error.strerror or error)
-            reason = reason[:1].lower() + reason[1:]  # the system's "Permission denied"
-            raise BoothplanError(f"Cannot write {args.output}: {reason}.") from None
+        write_atomically(args.output, lambda temp: temp.write_bytes(data))
         print(f"Wrote the report to {args.output}.")
     else:
         sys.stdout.write(text)

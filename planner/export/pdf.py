@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
-from planner.errors import BoothplanError
+from planner.atomic_file import write_atomically
 from planner.export.fonts import register_font
 from planner.export.furniture import TitleInfo, draw_title_block, footer_boxes
 from planner.export.index_pages import draw_index_page
@@ -33,34 +32,8 @@ __all__ = ["PdfOptions", "PdfSummary", "render_pdf", "render_pdf_bytes", "write_
 def write_pdf(plan: Plan, path: str | os.PathLike[str], options: PdfOptions) -> PdfSummary:
     """Print ``plan`` to ``path``; the old file, if any, stays until the new one is complete."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise BoothplanError(f"Cannot write {target}: the folder {folder} does not exist.")
-    if target.is_dir():
-        raise BoothplanError(f"Cannot write {target}: it is a folder, not a file.")
-    if target.is_file() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
-        # os.replace needs only the folder writable; a file locked with chmod a-w stays locked
-        raise BoothplanError(f"Cannot write {target}: the file is read-only.")
     data, summary = render_pdf(plan, options)
-    try:  # a folder the user may not write in fails here, before any temporary file exists
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise BoothplanError(
-            f"Cannot write {target}: no new file can be made in {folder} "
-            f"({error.strerror or error})."
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp_name, target)
-    except OSError as error:
-        Path(temp_name).unlink(missing_ok=True)
-        raise BoothplanError(f"Cannot write {target}: {error.strerror or error}.") from None
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(target, lambda temp: temp.write_bytes(data))
     return replace(summary, path=str(target))
 
 

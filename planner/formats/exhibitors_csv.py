@@ -31,8 +31,8 @@ import io
 import re
 from pathlib import Path
 
+from planner.atomic_file import write_atomically
 from planner.errors import BoothplanError
-from planner.formats.atomic_file import replace_atomically
 from planner.formats.exhibitor_rows import (
     EXPORT_COLUMNS,
     READ_COLUMNS,
@@ -226,15 +226,7 @@ def write_exhibitors(plan: Plan, path: str | Path) -> int:
     for row in rows:
         writer.writerow([neutralise(cell) for cell in row])
     data = buffer.getvalue().encode("utf-8-sig")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise ExhibitorCsvError(
-            f"The folder {directory} does not exist, so {path.name} cannot be written."
-        )
-    try:
-        replace_atomically(path, lambda temp: temp.write_bytes(data))
-    except OSError as error:
-        raise ExhibitorCsvError(f"{path} cannot be written ({error.strerror or error}).") from None
+    write_atomically(path, lambda temp: temp.write_bytes(data), ExhibitorCsvError)
     return len(rows) - 1
 
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from shapely.geometry import mapping
 
-from planner.formats.atomic_file import is_disk_full, replace_atomically
+from planner.atomic_file import write_atomically
 from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import field_specs, to_plain
 from planner.formats.floor_checks import FloorError
@@ -103,24 +102,9 @@ def plan_to_geojson(plan: Plan) -> dict[str, Any]:
 
 def write_geojson(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Write ``plan`` as GeoJSON to ``path`` (atomically: the old file or the new one)."""
-    path = Path(path)
-    if path.is_dir():
-        raise FloorError(f"Cannot write {path}: it is a folder, not a file.")
-    if str(path.parent) and not path.parent.is_dir():
-        raise FloorError(f"Cannot write {path}: the folder {path.parent} does not exist.")
     with paused_gc():
-        text = _dumps(plan_to_geojson(plan))
-
-    def write(temp: Path) -> None:
-        temp.write_text(text, encoding="utf-8")
-
-    existed = path.exists()
-    try:
-        replace_atomically(path, write)
-    except OSError as error:
-        reason = "the disk is full" if is_disk_full(error) else (error.strerror or str(error))
-        unchanged = "the previous file is unchanged" if existed else "nothing was written"
-        raise FloorError(f"Could not write {path}: {reason}; {unchanged}.") from None
+        data = _dumps(plan_to_geojson(plan)).encode("utf-8")
+    write_atomically(path, lambda temp: temp.write_bytes(data), FloorError)
 
 
 def _dumps(data: dict[str, Any]) -> str:

@@ -1,6 +1,6 @@
 """``.boothplan`` files: SQLite application files holding one :class:`~planner.model.Plan`.
 
-* ``write_plan`` saves atomically (see :mod:`planner.formats.atomic_file`): a crash, a kill or a
+* ``write_plan`` saves atomically (see :mod:`planner.atomic_file`): a crash, a kill or a
   full disk at any moment leaves the old file or the new one, never a broken one.
 * ``read_plan`` never writes to the file: it checks the 100-byte SQLite header itself (is it
   SQLite, is it a plan, which version, is it complete), then opens it read-only. An older format
@@ -24,8 +24,8 @@ from pathlib import Path
 import sqlite_utils
 
 from planner import __version__
+from planner.atomic_file import write_atomically
 from planner.errors import BoothplanError
-from planner.formats.atomic_file import ReadOnlyFileError, is_disk_full, replace_atomically
 from planner.formats.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
 from planner.formats.plan_tables import (
     RowProblem,
@@ -74,24 +74,13 @@ def _write_database(plan: Plan, path: Path) -> None:
 
 def write_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Save ``plan`` to ``path`` atomically; :class:`PlanFileError` if it cannot be saved."""
-    path = Path(path)
-    if path.is_dir():
-        raise PlanFileError(f"Cannot save to {path}: it is a folder, not a file.")
-    if not path.parent.is_dir() and str(path.parent):
-        raise PlanFileError(f"Cannot save {path}: the folder {path.parent} does not exist.")
-    try:
-        replace_atomically(path, lambda temp: _write_database(plan, temp))
-    except (OSError, sqlite3.Error) as error:
-        if is_disk_full(error):
-            reason = "the disk is full"
-        elif isinstance(error, ReadOnlyFileError):
-            reason = "the file is read-only"
-        elif isinstance(error, PermissionError) or "readonly" in str(error).lower():
-            reason = "permission denied"
-        else:
-            reason = str(error).rstrip(".") or type(error).__name__
-        unchanged = "the previous file is unchanged" if path.exists() else "nothing was written"
-        raise PlanFileError(f"Could not save {path}: {reason}; {unchanged}.") from None
+    write_atomically(
+        path,
+        lambda temp: _write_database(plan, temp),
+        PlanFileError,
+        verb="save",
+        failures=(sqlite3.Error,),
+    )
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -248,5 +248,8 @@ def test_report_write_error_has_the_common_form(plan_path, tmp_path, capsys):
     locked.chmod(0o444)
     code, out, err = run(capsys, "report", plan_path, "-o", locked)
     assert code == 2 and out == ""
-    assert err == f"boothplan: Cannot write {locked}: the file is read-only.\n"
+    assert err == (
+        f"boothplan: Cannot write {locked}: the file is read-only; "
+        "the previous file is unchanged.\n"
+    )
     assert locked.read_text(encoding="utf-8") == "old"

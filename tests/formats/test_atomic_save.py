@@ -131,7 +131,7 @@ def test_full_disk_leaves_the_old_file_and_no_temporary_file(tiny_disk):
     with pytest.raises(PlanFileError) as caught:
         write_plan(full_plan(booth_count=3000), path)  # about 1 MB: cannot fit
     assert str(caught.value) == (
-        f"Could not save {path}: the disk is full; the previous file is unchanged."
+        f"Cannot save {path}: the disk is full; the previous file is unchanged."
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["plan.boothplan"]
@@ -179,7 +179,7 @@ def test_kernel_refusing_writes_leaves_the_old_file(tmp_path):
         timeout=120,
     )
     assert result.returncode == 2, result.stderr
-    assert result.stdout.startswith(f"Could not save {path}: ")
+    assert result.stdout.startswith(f"Cannot save {path}: ")
     assert result.stdout.strip().endswith("the previous file is unchanged.")
     assert "Traceback" not in result.stderr
     assert path.read_bytes() == before
@@ -197,7 +197,7 @@ def test_geojson_export_on_a_full_disk_leaves_the_old_file(tiny_disk):
         write_geojson(full_plan(booth_count=3000), path)
     assert (
         str(caught.value)
-        == f"Could not write {path}: the disk is full; the previous file is unchanged."
+        == f"Cannot write {path}: the disk is full; the previous file is unchanged."
     )
     assert path.read_bytes() == before
     assert sorted(p.name for p in tiny_disk.iterdir()) == ["floor.geojson"]

@@ -270,8 +270,7 @@ def test_saving_where_the_user_may_not_write_is_refused_and_changes_nothing():
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr
         assert result.stderr == (
-            f"boothplan: Could not save {path}: permission denied; the previous file is "
-            "unchanged.\n"
+            f"boothplan: Cannot save {path}: permission denied; the previous file is unchanged.\n"
         )
         assert path.read_bytes() == before
         assert [p.name for p in folder.iterdir()] == ["shared.boothplan"]

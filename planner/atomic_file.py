@@ -15,6 +15,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.errors import BoothplanError
+
 TEMP_SUFFIX = ".saving"
 
 
@@ -128,10 +130,51 @@ def is_disk_full(error: BaseException) -> bool:
     return "disk is full" in text or "disk full" in text
 
 
+def _reason(error: BaseException) -> str:
+    """Why a write failed, in the words of the sentence the user reads."""
+    if is_disk_full(error):
+        return "the disk is full"
+    if isinstance(error, ReadOnlyFileError):
+        return "the file is read-only"
+    if isinstance(error, PermissionError) or "readonly" in str(error).lower():
+        return "permission denied"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror[0].lower() + error.strerror[1:]
+    return str(error).rstrip(".") or type(error).__name__
+
+
+def write_atomically(
+    target: str | os.PathLike[str],
+    write: Callable[[Path], None],
+    error: type[BoothplanError] = BoothplanError,
+    *,
+    verb: str = "write",
+    failures: tuple[type[BaseException], ...] = (),
+) -> None:
+    """Every writer's door to the disk: check the target, replace it atomically, and turn any
+    failure into one sentence of the form "Cannot write X: reason; the previous file is
+    unchanged." raised as ``error``. ``failures`` adds exception types of ``write`` itself
+    (``sqlite3.Error`` for plan files) to the ``OSError`` that is always translated.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise error(f"Cannot {verb} {target}: it is a folder, not a file.")
+    if not folder.is_dir():
+        raise error(f"Cannot {verb} {target}: the folder {folder} does not exist.")
+    existed = target.exists()
+    try:
+        replace_atomically(target, write)
+    except (OSError, *failures) as failure:
+        unchanged = "the previous file is unchanged" if existed else "nothing was written"
+        raise error(f"Cannot {verb} {target}: {_reason(failure)}; {unchanged}.") from None
+
+
 __all__ = [
     "TEMP_SUFFIX",
     "ReadOnlyFileError",
     "is_disk_full",
     "replace_atomically",
     "temp_prefix",
+    "write_atomically",
 ]
