@@ -40,6 +40,7 @@ from planner.formats.exhibitor_rows import (
     ImportResult,
     RowReader,
 )
+from planner.formats.input_file import read_input
 from planner.formats.plan_file import looks_like_plan
 from planner.model import Plan
 from planner.model.natural_order import natural_key
@@ -117,14 +118,7 @@ def read_exhibitors(
     """
     path = Path(path)
     source = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExhibitorCsvError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise ExhibitorCsvError(f"{path} is a folder, not a CSV file.") from None
-    except OSError as error:
-        raise ExhibitorCsvError(f"{path} cannot be read ({error.strerror}).") from None
+    data = read_input(path, ExhibitorCsvError, "CSV file")
     if looks_like_plan(data):
         raise ExhibitorCsvError(
             f"{path} is a Boothplan plan file, not a CSV of exhibitors; give the plan first "

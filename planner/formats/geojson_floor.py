@@ -30,6 +30,7 @@ from planner.formats.floor_checks import (
 )
 from planner.formats.geojson_booths import Directory, booth_from_feature
 from planner.formats.geojson_export import plan_to_geojson, write_geojson
+from planner.formats.input_file import read_input
 from planner.formats.plan_file import looks_like_plan
 from planner.model.entities import (
     BookingEvent,
@@ -71,16 +72,7 @@ _TOP_LEVEL = {"type", "name", "boothplan", "features", "bbox"}
 def read_floor(path: str | os.PathLike[str]) -> Plan:
     """The plan described by the GeoJSON floor at ``path`` (halls, doors ... and any booths)."""
     path = Path(path)
-    if not path.exists():
-        raise FloorError(f"{path} does not exist.")
-    if path.is_dir():
-        raise FloorError(f"{path} is a folder, not a GeoJSON floor file.")
-    try:
-        raw = path.read_bytes()
-    except PermissionError:
-        raise FloorError(f"{path} cannot be read: permission denied.") from None
-    except OSError as error:
-        raise FloorError(f"{path} cannot be read: {error.strerror or error}.") from None
+    raw = read_input(path, FloorError, "GeoJSON floor file")
     if looks_like_plan(raw):
         raise FloorError(
             f"{path} is a Boothplan plan file, not a GeoJSON floor (boothplan export makes "
