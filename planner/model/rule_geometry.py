@@ -115,6 +115,54 @@ def side_rects(corners: np.ndarray, depth: np.ndarray, inset: float = EDGE_TOL) 
     return shapely.polygons(ring.reshape(-1, 5, 2)).reshape(len(corners), 4)
 
 
+def within_area(area: BaseGeometry, geoms: np.ndarray) -> np.ndarray:
+    """Bool per geometry: wholly inside ``area`` (a polygon or the pieces of a whole floor).
+
+    Each piece is tested only against the geometries in its bounding box: a prepared test on a
+    floor of many halls side by side would walk the edges of every hall level with the point,
+    so the check would grow faster than the floor. Pieces of a valid multipolygon meet at most
+    at points, so a geometry with area inside the whole lies inside one piece.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.zeros(len(geoms), dtype=bool)
+    if len(geoms) == 0 or area.is_empty:
+        return out
+    parts = shapely.get_parts(area)
+    if len(parts) == 1:
+        shapely.prepare(parts[0])
+        return shapely.contains(parts[0], geoms)
+    geom_idx, part_idx = shapely.STRtree(parts).query(geoms)
+    for k in np.unique(part_idx):
+        mine = geom_idx[part_idx == k]
+        shapely.prepare(parts[k])
+        out[mine] |= shapely.contains(parts[k], geoms[mine])
+    return out
+
+
+def sites(plan: Plan) -> list[BaseGeometry]:
+    """Halls that touch one another, each group as one area: walkers cross between them, and
+    nothing on one site changes what is reachable on another, so rules are judged site by site.
+    """
+    ids = list(plan.halls)
+    geoms = np.array([plan.halls[h].geometry for h in ids], dtype=object)
+    if len(geoms) == 0:
+        return []
+    left, right = shapely.STRtree(geoms).query(geoms, predicate="dwithin", distance=1e-6)
+    parent = list(range(len(geoms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in zip(left, right, strict=True):
+        parent[root(int(i))] = root(int(j))
+    groups: dict[int, list[int]] = {}
+    for i in range(len(geoms)):
+        groups.setdefault(root(i), []).append(i)
+    return [shapely.union_all(geoms[g]) for g in groups.values()]
+
+
 def free_parts(
     hall: BaseGeometry, booths: np.ndarray, others: np.ndarray, aisle: float
 ) -> np.ndarray:
@@ -202,5 +250,7 @@ __all__ = [
     "reachable_network",
     "run_length",
     "side_rects",
+    "sites",
     "union_of_tiles",
+    "within_area",
 ]

@@ -38,7 +38,9 @@ from planner.model.rule_geometry import (
     reachable_network,
     run_length,
     side_rects,
+    sites,
     union_of_tiles,
+    within_area,
 )
 from planner.model.zone_use import FEATURE
 
@@ -151,8 +153,7 @@ def _check_size(floor: _Floor, add) -> None:
 def _check_placement(floor: _Floor, add) -> None:
     plan = floor.plan
     hall = shapely.buffer(floor.hall, EDGE_TOL, join_style="mitre")
-    shapely.prepare(hall)
-    inside = shapely.contains(hall, floor.geoms)
+    inside = within_area(hall, floor.geoms)
     for i in np.flatnonzero(~inside):
         add(int(i), "outside-hall", "is not wholly inside a hall")
     zones = list(plan.zones.values())
@@ -222,8 +223,7 @@ def _free_sides(floor: _Floor) -> np.ndarray:
     rects = side_rects(booth_corners(floor.geoms), floor.aisle)
     flat = rects.ravel()
     hall = shapely.buffer(floor.hall, EDGE_TOL, join_style="mitre")
-    shapely.prepare(hall)
-    free = shapely.contains(hall, flat)
+    free = within_area(hall, flat)
     tree = shapely.STRtree(_blockers(floor))
     hit, _ = tree.query(flat, predicate="intersects")
     free[hit] = False
@@ -234,7 +234,7 @@ def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
     """Per site (halls that touch) and per aisle width: which fronts join a way out."""
     corners = booth_corners(floor.geoms)
     booth_tree = shapely.STRtree(floor.geoms)
-    for site in _sites(floor.plan):
+    for site in sites(floor.plan):
         shapely.prepare(site)
         here = np.zeros(len(floor.geoms), dtype=bool)
         here[booth_tree.query(site, predicate="intersects")] = True
@@ -262,26 +262,6 @@ def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
 
 def _touching(geoms: np.ndarray, area) -> np.ndarray:
     return geoms[shapely.intersects(area, geoms)] if len(geoms) else geoms
-
-
-def _sites(plan: Plan) -> list:
-    """Halls that touch one another, each group as one area: walkers cross between them."""
-    geoms = np.array([h.geometry for h in plan.halls.values()], dtype=object)
-    tree = shapely.STRtree(geoms)
-    left, right = tree.query(geoms, predicate="dwithin", distance=1e-6)
-    parent = list(range(len(geoms)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i, j in zip(left, right, strict=True):
-        parent[root(int(i))] = root(int(j))
-    groups: dict[int, list[int]] = {}
-    for i in range(len(geoms)):
-        groups.setdefault(root(i), []).append(i)
-    return [shapely.union_all(geoms[g]) for g in groups.values()]
 
 
 def run_groups(floor: _Floor) -> list[list[int]]:
@@ -348,4 +328,5 @@ __all__ = [
     "run_length",
     "side_rects",
     "union_of_tiles",
+    "within_area",
 ]

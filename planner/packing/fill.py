@@ -36,50 +36,54 @@ TOP_PATTERNS = 4  # the best patterns by count that are compared by booths reach
 
 
 class Pool:
-    """A growing set of polygons, kept as one object array with its bounding boxes, so that
-    picking those near a region costs a numpy comparison, not a pass of shapely calls."""
+    """A growing set of polygons, kept in chunks (each with its polygons' bounding boxes and
+    the box around them all), so that picking those near a region skips whole chunks by one
+    box test and costs a numpy comparison in the rest: the work per region stays the same
+    however large the floor grows."""
+
+    CHUNK = 512  # polygons per chunk: one layout's booths, or a slice of the kept ones
 
     def __init__(self, items=()) -> None:
-        self._chunks: list[np.ndarray] = []
-        self._bounds: list[np.ndarray] = []
-        self._all: tuple[np.ndarray, np.ndarray] | None = None
+        self._chunks: list[tuple[np.ndarray, np.ndarray, tuple[float, ...]]] = []
         self.extend(list(items))
 
     def extend(self, items) -> None:
         arr = np.asarray(items, dtype=object).ravel()
-        if len(arr):
-            self._chunks.append(arr)
-            self._bounds.append(shapely.bounds(arr))
-            self._all = None
-
-    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """All polygons and their bounds (N, 4)."""
-        if self._all is None:
-            if self._chunks:
-                self._all = (np.concatenate(self._chunks), np.concatenate(self._bounds))
-                self._chunks, self._bounds = [self._all[0]], [self._all[1]]
-            else:
-                self._all = (np.zeros(0, dtype=object), np.zeros((0, 4)))
-        return self._all
+        for at in range(0, len(arr), self.CHUNK):
+            part = arr[at : at + self.CHUNK]
+            bounds = shapely.bounds(part)
+            box = (
+                float(bounds[:, 0].min()),
+                float(bounds[:, 1].min()),
+                float(bounds[:, 2].max()),
+                float(bounds[:, 3].max()),
+            )
+            self._chunks.append((part, bounds, box))
 
     def near(self, area: BaseGeometry) -> np.ndarray:
-        geoms, bounds = self.arrays()
-        if len(geoms) == 0:
-            return geoms
+        """The polygons that intersect ``area``, in the order they were added."""
         x0, y0, x1, y1 = area.bounds
-        close = (bounds[:, 0] <= x1) & (bounds[:, 2] >= x0)
-        close &= (bounds[:, 1] <= y1) & (bounds[:, 3] >= y0)
-        candidates = geoms[close]
+        picked = []
+        for geoms, bounds, (bx0, by0, bx1, by1) in self._chunks:
+            if bx0 > x1 or bx1 < x0 or by0 > y1 or by1 < y0:
+                continue
+            close = (bounds[:, 0] <= x1) & (bounds[:, 2] >= x0)
+            close &= (bounds[:, 1] <= y1) & (bounds[:, 3] >= y0)
+            if close.any():
+                picked.append(geoms[close])
+        if not picked:
+            return np.zeros(0, dtype=object)
+        candidates = np.concatenate(picked)
         shapely.prepare(area)
         return candidates[shapely.intersects(area, candidates)]
 
     def copy(self) -> Pool:
         twin = Pool()
-        twin._chunks, twin._bounds = list(self._chunks), list(self._bounds)
+        twin._chunks = list(self._chunks)
         return twin
 
     def __len__(self) -> int:
-        return sum(len(c) for c in self._chunks)
+        return sum(len(c[0]) for c in self._chunks)
 
 
 @dataclass(slots=True)
@@ -88,12 +92,12 @@ class Floor:
 
     plan: Plan
     hall: BaseGeometry
-    solid: BaseGeometry | None  # obstacles no booth may hold
-    obstacles: BaseGeometry | None  # every obstacle (aisles may hold none)
+    solid: np.ndarray  # obstacles no booth may hold
+    obstacles: np.ndarray  # every obstacle (aisles may hold none)
     columns: np.ndarray  # columns a booth may hold (column-in-booth option)
     doors: list  # clear rectangles
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
-    no_booths: BaseGeometry | None = None  # solid obstacles and door clear zones
+    no_booths: Pool = field(default_factory=Pool)  # solid obstacles and door clear zones
     sites: dict = field(default_factory=dict)  # hall id -> the halls it touches, as one area
     site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
     occupied: Pool = field(default_factory=Pool)  # booth polygons standing
@@ -101,9 +105,16 @@ class Floor:
 
 
 def prepare_floor(floor: Floor) -> None:
-    """Everything no booth may stand on, in one geometry cut from each region."""
-    cuts = [g for g in (floor.solid, *floor.doors) if g is not None and not g.is_empty]
-    floor.no_booths = shapely.union_all(cuts) if cuts else None
+    """Everything no booth may stand on, as pieces: each region is cut by those near it only,
+    so a floor of many halls costs no more per region than one hall does."""
+    cuts = [g for g in (*floor.solid, *floor.doors) if not g.is_empty]
+    floor.no_booths = Pool(cuts)
+
+
+def less(area: BaseGeometry, pieces) -> BaseGeometry:
+    """``area`` without the pieces (a :class:`Pool` or an array) that touch it."""
+    cut = near(pieces, area)
+    return shapely.difference(area, shapely.union_all(cut)) if len(cut) else area
 
 
 def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
@@ -173,9 +184,7 @@ def fill_region(
     holds more booths wins, the whole region on a tie.
     """
     if baseline:
-        booth_space = region.geometry
-        if floor.no_booths is not None:
-            booth_space = shapely.difference(booth_space, floor.no_booths)
+        booth_space = less(region.geometry, floor.no_booths)
         layouts = _corner_grid(region, _space(floor, region, booth_space))
         for layout in layouts:
             _stand(floor, region, layout)
@@ -204,10 +213,9 @@ def _fill_whole(
     floor: Floor, region: Region, keep_free: BaseGeometry | None, check_cancel
 ) -> list[Layout]:
     """The best pattern over ``region``, then a second one in what it left."""
-    booth_space = region.geometry
-    for cut in (floor.no_booths, keep_free):
-        if cut is not None:
-            booth_space = shapely.difference(booth_space, cut)
+    booth_space = less(region.geometry, floor.no_booths)
+    if keep_free is not None:
+        booth_space = shapely.difference(booth_space, keep_free)
     layouts = _best(floor, region, _space(floor, region, booth_space), check_cancel)
     for layout in layouts:
         _stand(floor, region, layout)
@@ -236,9 +244,7 @@ def _aisles_of(floor: Floor, region: Region) -> BaseGeometry:
     site = site_of(floor, region)
     key = site.wkb
     if key not in floor.site_aisles:
-        aisles = site
-        if floor.obstacles is not None:
-            aisles = shapely.difference(aisles, floor.obstacles)
+        aisles = less(site, floor.obstacles)
         shapely.prepare(aisles)
         floor.site_aisles[key] = aisles
     return floor.site_aisles[key]
@@ -269,7 +275,7 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float, site: BaseGeomet
     boxes = polygons(layout.corners)
     # Booths never overlap (new ones by construction): their coverage union is cheap.
     booths = np.concatenate([boxes, near(floor.occupied, site)])
-    others = near([o.geometry for o in floor.plan.obstacles.values()], site)
+    others = near(floor.obstacles, site)
     network = reachable_network(site, booths, others, near(floor.exits, site), aisle)
     if network.is_empty:
         return 0

@@ -23,7 +23,14 @@ from planner.model.entities import Booth
 from planner.model.natural_order import natural_key
 from planner.model.patch import Patch
 from planner.model.plan import Plan
-from planner.model.rules import EDGE_TOL, booth_corners, door_clear_zone, exits, side_rects
+from planner.model.rules import (
+    EDGE_TOL,
+    booth_corners,
+    door_clear_zone,
+    exits,
+    side_rects,
+    within_area,
+)
 from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
 from planner.packing.fill import (
@@ -136,8 +143,8 @@ def _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline) -
     floor = Floor(
         plan=plan,
         hall=hall,
-        solid=shapely.union_all(solid) if solid else None,
-        obstacles=shapely.union_all([o.geometry for o in obstacles]) if obstacles else None,
+        solid=np.array(solid, dtype=object),
+        obstacles=np.array([o.geometry for o in obstacles], dtype=object),
         columns=np.array(
             [o.geometry for o in obstacles if column_in_booth and o.is_column], dtype=object
         ),
@@ -206,9 +213,7 @@ def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
     )
     rects = side_rects(booth_corners(geoms), aisles)
     flat = rects.ravel()
-    inside = shapely.buffer(hall, EDGE_TOL, join_style="mitre")
-    shapely.prepare(inside)
-    in_hall = shapely.contains(inside, flat)
+    in_hall = within_area(shapely.buffer(hall, EDGE_TOL, join_style="mitre"), flat)
     obstacles = [o.geometry for o in plan.obstacles.values()]
 
     def free_among(pool: list) -> np.ndarray:

@@ -11,7 +11,7 @@ import shapely
 
 from planner.model.entities import Booth
 from planner.model.plan import Plan
-from planner.model.rule_geometry import door_depth, door_rect
+from planner.model.rule_geometry import door_depth, door_rect, sites
 from planner.model.rules import (
     AISLE_TOL,
     MAX_RUN,
@@ -35,12 +35,15 @@ def _with(plan: Plan, booths: list[Booth]) -> Plan:
 def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
     """Clear a corridor from each door inward until the walkable floor at the door reaches the
     front of some booth. When no corridor up to six aisles deep does, nothing is taken away for
-    that door."""
+    that door.
+
+    Worked site by site (halls that touch): a door's corridor and the floor walked to it lie on
+    its own site, so a floor of many halls costs the sum of its sites, not their product.
+    """
     if not booths or not base.doors:
         return booths
     aisle = base.zone_rules(None).aisle
-    hall = shapely.union_all([h.geometry for h in base.halls.values()])
-    others = np.array(
+    others_all = np.array(
         [o.geometry for o in base.obstacles.values()] + [b.geometry for b in base.booths.values()],
         dtype=object,
     )
@@ -49,28 +52,36 @@ def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
     if not pairs:
         return booths
     doors = [d for d, _ in pairs]
-    clears = np.array([c for _, c in pairs], dtype=object)
-    reaches = door_reach(clears, aisle)
+    reaches = door_reach(np.array([c for _, c in pairs], dtype=object), aisle)
     geoms = np.array([b.geometry for b in booths], dtype=object)
-    joined = _doors_joined(hall, geoms, others, reaches, aisle)
-    for door, reach, ok in zip(doors, reaches, joined, strict=True):
-        trial, trial_geoms = booths, geoms
-        for depth in np.arange(aisle / 2, 6 * aisle + 1e-9, aisle / 2):
+    alive = np.ones(len(booths), dtype=bool)
+    for site in sites(base):
+        shapely.prepare(site)
+        at_site = np.flatnonzero(shapely.intersects(site, reaches))
+        if len(at_site) == 0:
+            continue
+        # Whatever lies within an aisle of the site can narrow the floor walked on it.
+        mine = np.flatnonzero(shapely.dwithin(site, geoms, aisle))
+        others = others_all[shapely.dwithin(site, others_all, aisle)]
+        joined = _doors_joined(site, geoms[mine], others, reaches[at_site], aisle)
+        for k, ok in zip(at_site, joined, strict=True):
             if ok:
-                break
-            # The door's clear zone, at least an aisle wide, pushed further inward.
-            corridor = door_rect(base, door, door_depth(base, door) + depth, width=aisle)
-            hit = shapely.intersects(trial_geoms, corridor) & ~shapely.touches(
-                trial_geoms, corridor
-            )
-            if not hit.any():
                 continue
-            trial = [b for b, h in zip(trial, hit, strict=True) if not h]
-            trial_geoms = trial_geoms[~hit]
-            ok = _doors_joined(hall, trial_geoms, others, np.array([reach]), aisle)[0]
-        if ok:
-            booths, geoms = trial, trial_geoms
-    return booths
+            door, trial = doors[k], mine[alive[mine]]
+            for depth in np.arange(aisle / 2, 6 * aisle + 1e-9, aisle / 2):
+                # The door's clear zone, at least an aisle wide, pushed further inward.
+                corridor = door_rect(base, door, door_depth(base, door) + depth, width=aisle)
+                hit = shapely.intersects(geoms[trial], corridor) & ~shapely.touches(
+                    geoms[trial], corridor
+                )
+                if not hit.any():
+                    continue
+                trial = trial[~hit]
+                if _doors_joined(site, geoms[trial], others, reaches[k : k + 1], aisle)[0]:
+                    alive[mine] = False
+                    alive[trial] = True
+                    break
+    return [b for b, keep in zip(booths, alive, strict=True) if keep]
 
 
 def _doors_joined(hall, geoms: np.ndarray, others: np.ndarray, reaches, aisle: float):
