@@ -4,4 +4,5 @@ import sys
 
 from planner.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes of a big pack import this module too
+    sys.exit(main())

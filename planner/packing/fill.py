@@ -17,7 +17,6 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from planner.model.plan import Plan
 from planner.model.rules import booth_corners, reachable_network, side_rects, union_of_tiles
 from planner.packing.pattern import Frame, slot_grid
 from planner.packing.regions import Region
@@ -88,27 +87,29 @@ class Pool:
 
 @dataclass(slots=True)
 class Floor:
-    """What stays the same while regions are filled, and what grows as they are."""
+    """One site (halls that touch) being filled: what stays the same while its regions are
+    filled, and what grows as they are. Pieces come from near the site only."""
 
-    plan: Plan
-    hall: BaseGeometry
+    hall: BaseGeometry  # the site: its halls as one area
+    floor_aisle: float  # the plan's own aisle width, for floor outside any zone
     solid: np.ndarray  # obstacles no booth may hold
     obstacles: np.ndarray  # every obstacle (aisles may hold none)
     columns: np.ndarray  # columns a booth may hold (column-in-booth option)
     doors: list  # clear rectangles
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: Pool = field(default_factory=Pool)  # solid obstacles and door clear zones
-    sites: dict = field(default_factory=dict)  # hall id -> the halls it touches, as one area
-    site_aisles: dict = field(default_factory=dict)  # aisle space per site, by the site's WKB
+    aisles: BaseGeometry | None = None  # where aisles may lie: the site less obstacles
     occupied: Pool = field(default_factory=Pool)  # booth polygons standing
     reserved: Pool = field(default_factory=Pool)  # aisle polygons no new booth may take
 
 
 def prepare_floor(floor: Floor) -> None:
-    """Everything no booth may stand on, as pieces: each region is cut by those near it only,
-    so a floor of many halls costs no more per region than one hall does."""
+    """Everything no booth may stand on, as pieces (each region is cut by those near it only),
+    and where aisles may lie: the site less obstacles."""
     cuts = [g for g in (*floor.solid, *floor.doors) if not g.is_empty]
     floor.no_booths = Pool(cuts)
+    floor.aisles = less(floor.hall, floor.obstacles)
+    shapely.prepare(floor.aisles)
 
 
 def less(area: BaseGeometry, pieces) -> BaseGeometry:
@@ -120,7 +121,7 @@ def less(area: BaseGeometry, pieces) -> BaseGeometry:
 def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
     """Keep aisles free along region borders and from a door into zones with wider aisles."""
     floor.reserved.extend(_border_strips(regions, floor.hall))
-    floor.reserved.extend(_corridors(floor.plan, regions, floor.doors, floor.hall))
+    floor.reserved.extend(_corridors(floor.floor_aisle, regions, floor.doors, floor.hall))
 
 
 def _border_strips(regions: list[Region], hall: BaseGeometry) -> list:
@@ -138,8 +139,7 @@ def _border_strips(regions: list[Region], hall: BaseGeometry) -> list:
     return strips
 
 
-def _corridors(plan: Plan, regions: list[Region], doors: list, hall: BaseGeometry) -> list:
-    floor_aisle = plan.zone_rules(None).aisle
+def _corridors(floor_aisle: float, regions: list[Region], doors: list, hall) -> list:
     clear = [d for d in doors if not d.is_empty]
     out = []
     for region in regions:
@@ -232,22 +232,11 @@ def _space(floor: Floor, region: Region, booth_space: BaseGeometry):
     shapely.prepare(around)
     return make_space(
         booth_space,
-        _aisles_of(floor, region),
+        floor.aisles,
         near(floor.columns, around),
         list(near(floor.occupied, around)),
         list(near(floor.reserved, around)),
     )
-
-
-def _aisles_of(floor: Floor, region: Region) -> BaseGeometry:
-    """Where aisles may lie for ``region``: its site (touching halls) less obstacles, cached."""
-    site = site_of(floor, region)
-    key = site.wkb
-    if key not in floor.site_aisles:
-        aisles = less(site, floor.obstacles)
-        shapely.prepare(aisles)
-        floor.site_aisles[key] = aisles
-    return floor.site_aisles[key]
 
 
 def _stand(floor: Floor, region: Region, layout: Layout) -> None:
@@ -265,7 +254,7 @@ def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
         return [found[0]]
     # What counts is booths that can walk to a door: judge the best few patterns by that.
     close = found[:TOP_PATTERNS]
-    site = site_of(floor, region)
+    site = floor.hall
     reach = [reachable_count(floor, lay, region.aisle, site) for lay in close]
     return [close[int(np.argmax(reach))]]
 
@@ -294,25 +283,6 @@ def near(geoms, area: BaseGeometry) -> np.ndarray:
         return arr
     shapely.prepare(area)
     return arr[shapely.intersects(area, arr)]
-
-
-def site_of(floor: Floor, region: Region) -> BaseGeometry:
-    """The region's hall together with every hall it touches, directly or through others."""
-    if region.hall_id in floor.sites:
-        return floor.sites[region.hall_id]
-    ids = list(floor.plan.halls)
-    geoms = np.array([floor.plan.halls[h].geometry for h in ids], dtype=object)
-    tree = shapely.STRtree(geoms)
-    group, todo = {ids.index(region.hall_id)}, [ids.index(region.hall_id)]
-    while todo:
-        for other in tree.query(geoms[todo.pop()], predicate="dwithin", distance=1e-6):
-            if int(other) not in group:
-                group.add(int(other))
-                todo.append(int(other))
-    site = shapely.union_all(geoms[sorted(group)])
-    for k in group:
-        floor.sites[ids[k]] = site
-    return site
 
 
 def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check_cancel):

@@ -29,18 +29,12 @@ from planner.model.rules import (
     door_clear_zone,
     exits,
     side_rects,
+    sites,
     within_area,
 )
 from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
-from planner.packing.fill import (
-    Floor,
-    Pool,
-    fill_region,
-    keep_ways_open,
-    order_regions,
-    prepare_floor,
-)
+from planner.packing.fill import order_regions
 from planner.packing.numbering import numbers_for
 from planner.packing.regions import (
     Region,
@@ -50,7 +44,8 @@ from planner.packing.regions import (
     select_regions,
 )
 from planner.packing.repair import open_doors, prune
-from planner.packing.search import Layout, polygons
+from planner.packing.search import polygons
+from planner.packing.site_fill import FloorPieces, SiteJob, fill_sites, workers_for
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -79,14 +74,17 @@ def pack(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     baseline: bool = False,
+    workers: int | None = None,
 ) -> PackResult:
     """Pack ``plan`` (or the regions named in ``zone_ids``); pure, safe in a worker thread.
 
     ``baseline=True`` packs the way a naive tool does, one axis-aligned grid started at each
-    region's corner, for comparison in the benchmark.
+    region's corner, for comparison in the benchmark. ``workers`` sets how many processes fill
+    the floor's sites (by default: one, or every core for a big floor of several sites; the
+    booths are the same either way).
     """
     with _collector_paused():
-        return _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline)
+        return _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline, workers)
 
 
 @contextmanager
@@ -103,7 +101,9 @@ def _collector_paused():
             gc.enable()
 
 
-def _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline) -> PackResult:
+def _pack(
+    plan, zone_ids, target, column_in_booth, progress, cancel, baseline, workers
+) -> PackResult:
     started = time.perf_counter()
 
     def tell(fraction: float, message: str) -> None:
@@ -139,30 +139,33 @@ def _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline) -
     hall = shapely.union_all([h.geometry for h in plan.halls.values()])
     clears = [door_clear_zone(plan, d) for d in plan.doors.values()]
     obstacles = list(plan.obstacles.values())
-    solid = [o.geometry for o in obstacles if not (column_in_booth and o.is_column)]
-    floor = Floor(
-        plan=plan,
-        hall=hall,
-        solid=np.array(solid, dtype=object),
-        obstacles=np.array([o.geometry for o in obstacles], dtype=object),
-        columns=np.array(
-            [o.geometry for o in obstacles if column_in_booth and o.is_column], dtype=object
-        ),
-        doors=clears,
+    pieces = FloorPieces(
+        floor_aisle=plan.zone_rules(None).aisle,
+        solid=_array(o.geometry for o in obstacles if not (column_in_booth and o.is_column)),
+        obstacles=_array(o.geometry for o in obstacles),
+        columns=_array(o.geometry for o in obstacles if column_in_booth and o.is_column),
+        doors=_array(c for c in clears if not c.is_empty),
         exits=exits(plan, clears),
-        occupied=Pool(b.geometry for b in keep),
-        reserved=Pool(_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()])),
+        kept=_array(b.geometry for b in keep),
+        fronts=_array(_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()])),
     )
-    prepare_floor(floor)
-    if not baseline:
-        keep_ways_open(floor, all_regions)
-    new: list[tuple[Region, Layout]] = []
-    ordered = order_regions(regions, floor.doors)
-    for n, region in enumerate(ordered):
-        check_cancel()
-        tell(0.8 * n / len(ordered), f"Packing {region.name}")
-        for layout in fill_region(floor, region, check_cancel, baseline):
-            new.append((region, layout))
+    ordered = order_regions(regions, clears)
+    jobs = _site_jobs(plan, ordered, all_regions)
+    filled = fill_sites(
+        pieces,
+        jobs,
+        baseline,
+        check_cancel,
+        lambda f, message: tell(0.8 * f, message),
+        workers_for(jobs, workers),
+    )
+    layouts_of = {
+        region.key: layouts
+        for job, per_region in zip(jobs, filled, strict=True)
+        for region, layouts in zip(job.regions, per_region, strict=True)
+    }
+    # Booths get ids in one order for the whole plan, whichever process filled their site.
+    new = [(region, layout) for region in ordered for layout in layouts_of[region.key]]
 
     tell(0.85, "Checking aisles and doors")
     # Fresh ids after every id the plan had, so no booth history is inherited by a new booth.
@@ -193,10 +196,31 @@ def _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline) -
         edit.delete("booths", booth.id)
     edit.put_all(booths)
     patch = edit.build()
-    report = _report(plan, regions, keep, booths, region_of, floor.doors, target, all_regions)
+    report = _report(plan, regions, keep, booths, region_of, clears, target, all_regions)
     report = replace(report, seconds=time.perf_counter() - started, removed=len(removed))
     tell(1.0, f"Placed {len(booths)} booths")
     return PackResult(patch, report, tuple(b.id for b in booths))
+
+
+def _array(geoms) -> np.ndarray:
+    return np.array(list(geoms), dtype=object)
+
+
+def _site_jobs(plan: Plan, ordered: list[Region], all_regions: list[Region]) -> list[SiteJob]:
+    """The regions to fill grouped by site, in fill order, with every region of each site."""
+    areas = sites(plan)
+    tree = shapely.STRtree(np.array(areas, dtype=object))
+    halls = list(plan.halls)
+    points = [plan.halls[h].geometry.representative_point() for h in halls]
+    hall_idx, site_idx = tree.query_nearest(points, all_matches=False)
+    site_of_hall = {halls[int(h)]: int(k) for h, k in zip(hall_idx, site_idx, strict=True)}
+    jobs = []
+    for k, site in enumerate(areas):
+        mine = tuple(r for r in ordered if site_of_hall[r.hall_id] == k)
+        if mine:
+            around = tuple(r for r in all_regions if site_of_hall[r.hall_id] == k)
+            jobs.append(SiteJob(site, mine, around))
+    return jobs
 
 
 def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
