@@ -115,7 +115,12 @@ def _unknown_region(plan: Plan, name: str, regions: list[Region]) -> BoothplanEr
 
 
 def region_of_booth(plan: Plan, booth: Booth, regions: list[Region]) -> Region | None:
-    """The region a booth belongs to: its zone (in the hall under it) or its hall's free floor."""
+    """The region a booth belongs to: its zone (in the hall under it) or its hall's free floor.
+
+    A booth the floor has changed under still belongs somewhere: one in its zone's other hall,
+    or one of no zone that a feature zone has since been drawn over (the stage moved onto it),
+    belongs to its zone, or to the free floor of the hall it stands in, and is re-packed with it.
+    """
     centre = booth.geometry.representative_point()
     best = None
     for region in regions:
@@ -123,7 +128,10 @@ def region_of_booth(plan: Plan, booth: Booth, regions: list[Region]) -> Region |
             continue
         if region.geometry.covers(centre):
             return region
-        best = best or region if region.zone_id is not None else best
+        if best is None and (
+            region.zone_id is not None or plan.halls[region.hall_id].geometry.covers(centre)
+        ):
+            best = region
     return best
 
 

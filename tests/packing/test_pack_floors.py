@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import pytest
 from packing_helpers import HAIPHONG, LAOCAI, SONLA, assert_rules_hold, door, hall, plan_of
+from shapely import affinity
 from shapely.geometry import box
 
 from planner.formats.geojson_floor import read_floor
@@ -148,6 +149,36 @@ def test_repack_after_a_new_column_keeps_sold_and_locked_booths(laocai, laocai_p
     assert result.report.removed > 0
     assert not set(result.placed_ids) & set(plan.booths), "no new booth takes an old id"
     assert sum(z.kept for z in result.report.zones) == len(kept)
+
+
+def test_repack_after_a_zone_moved_keeps_sold_booths_and_fills_the_freed_floor(
+    laocai, laocai_packed
+):
+    _, packed = laocai_packed
+    stage_id = zone_named(laocai, "Megalive stage")
+    stage = laocai.zones[stage_id]
+    moved = replace(stage, geometry=affinity.translate(stage.geometry, xoff=-30.0))
+    hall_a = sorted(
+        (b for b in packed.booths.values() if b.zone_id is None and b.geometry.centroid.y > 0),
+        key=lambda b: b.id,
+    )
+    # Sold booths away from both the stage's old place and its new one.
+    clear = [b for b in hall_a if b.geometry.distance(stage.geometry.union(moved.geometry)) > 10]
+    sold = [replace(b, status=CONFIRMED) for b in clear[:60:6]]
+    plan = packed.apply(packed.edit("Sell").put_all(sold).build())
+    plan = plan.apply(plan.edit("Move the stage").put(moved).build())
+    result = pack(plan)
+    again = plan.apply(result.patch)
+    for b in sold:
+        assert again.booths[b.id] == b, f"{b.number} moved or changed"
+    numbers = [b.number for b in again.booths.values()]
+    assert len(numbers) == len(set(numbers))
+    assert check(again) == []
+    # Nothing stands on the stage's new place; its old place holds booths again.
+    assert not any(
+        b.geometry.intersection(moved.geometry).area > 1e-6 for b in again.booths.values()
+    )
+    assert any(stage.geometry.contains(b.geometry) for b in again.booths.values())
 
 
 def test_columns_may_stand_in_booths(laocai, laocai_packed):
