@@ -15,6 +15,7 @@ from shapely.geometry import Polygon, box
 
 from planner.model import Plan
 from planner.model.rules import check
+from planner.model.status import CONFIRMED
 from planner.packing import PackCancelled, pack
 from planner.packing.packer import _site_jobs
 from planner.packing.regions import plan_regions
@@ -49,13 +50,29 @@ def fingerprint(plan: Plan, result) -> list:
     )
 
 
-def test_workers_fill_exactly_what_one_process_fills():
+def sold_some(plan: Plan) -> Plan:
+    """``plan`` packed, with every seventh booth sold: a re-pack keeps those and their aisles."""
+    packed = plan.apply(pack(plan, workers=1).patch)
+    booths = sorted(packed.booths.values(), key=lambda b: b.id)
+    sold = [replace(b, status=CONFIRMED) for b in booths[::7]]
+    return packed.apply(packed.edit("Sell").put_all(sold).build())
+
+
+@pytest.mark.parametrize("case", ["fresh", "re-pack", "columns in booths", "one zone"])
+def test_workers_fill_exactly_what_one_process_fills(case):
     plan = floor_of(3)
-    alone = pack(plan, workers=1)
-    shared = pack(plan, workers=2)
+    options = {}
+    if case == "re-pack":
+        plan = sold_some(plan)
+    elif case == "columns in booths":
+        options["column_in_booth"] = True
+    elif case == "one zone":
+        options["zone_ids"] = ["Nhà 0", "Nhà 2"]
+    alone = pack(plan, workers=1, **options)
+    shared = pack(plan, workers=2, **options)
     assert fingerprint(plan, shared) == fingerprint(plan, alone)
     assert shared.report == replace(alone.report, seconds=shared.report.seconds)
-    assert alone.report.placed > 3 * 40
+    assert alone.report.placed > (2 if case == "one zone" else 3) * 40
     assert check(plan.apply(shared.patch)) == []
 
 
