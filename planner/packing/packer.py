@@ -29,7 +29,6 @@ from planner.model.rules import (
     door_clear_zone,
     exits,
     side_rects,
-    sites,
     within_area,
 )
 from planner.model.status import KEPT_ON_REPACK
@@ -45,7 +44,7 @@ from planner.packing.regions import (
 )
 from planner.packing.repair import open_doors, prune
 from planner.packing.search import polygons
-from planner.packing.site_fill import FloorPieces, SiteJob, fill_sites, workers_for
+from planner.packing.site_fill import FloorPieces, fill_sites, site_jobs, workers_for
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -150,7 +149,7 @@ def _pack(
         fronts=_array(_fronts(hall, keep, plan, [b.geometry for b in plan.booths.values()])),
     )
     ordered = order_regions(regions, clears)
-    jobs = _site_jobs(plan, ordered, all_regions)
+    jobs = site_jobs(plan, ordered, all_regions)
     filled = fill_sites(
         pieces,
         jobs,
@@ -204,23 +203,6 @@ def _pack(
 
 def _array(geoms) -> np.ndarray:
     return np.array(list(geoms), dtype=object)
-
-
-def _site_jobs(plan: Plan, ordered: list[Region], all_regions: list[Region]) -> list[SiteJob]:
-    """The regions to fill grouped by site, in fill order, with every region of each site."""
-    areas = sites(plan)
-    tree = shapely.STRtree(np.array(areas, dtype=object))
-    halls = list(plan.halls)
-    points = [plan.halls[h].geometry.representative_point() for h in halls]
-    hall_idx, site_idx = tree.query_nearest(points, all_matches=False)
-    site_of_hall = {halls[int(h)]: int(k) for h, k in zip(hall_idx, site_idx, strict=True)}
-    jobs = []
-    for k, site in enumerate(areas):
-        mine = tuple(r for r in ordered if site_of_hall[r.hall_id] == k)
-        if mine:
-            around = tuple(r for r in all_regions if site_of_hall[r.hall_id] == k)
-            jobs.append(SiteJob(site, mine, around))
-    return jobs
 
 
 def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:

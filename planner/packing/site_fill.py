@@ -24,6 +24,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.model.plan import Plan
+from planner.model.rule_geometry import sites
 from planner.packing.fill import Floor, Pool, fill_region, keep_ways_open, near, prepare_floor
 from planner.packing.regions import Region
 from planner.packing.search import Layout
@@ -86,6 +88,23 @@ def fill_site(
     return [fill_region(floor, region, check, baseline) for region in job.regions]
 
 
+def site_jobs(plan: Plan, ordered: list[Region], all_regions: list[Region]) -> list[SiteJob]:
+    """The regions to fill grouped by site, in fill order, with every region of each site."""
+    areas = sites(plan)
+    tree = shapely.STRtree(np.array(areas, dtype=object))
+    halls = list(plan.halls)
+    points = [plan.halls[h].geometry.representative_point() for h in halls]
+    hall_idx, site_idx = tree.query_nearest(points, all_matches=False)
+    site_of_hall = {halls[int(h)]: int(k) for h, k in zip(hall_idx, site_idx, strict=True)}
+    jobs = []
+    for k, site in enumerate(areas):
+        mine = tuple(r for r in ordered if site_of_hall[r.hall_id] == k)
+        if mine:
+            around = tuple(r for r in all_regions if site_of_hall[r.hall_id] == k)
+            jobs.append(SiteJob(site, mine, around))
+    return jobs
+
+
 def workers_for(jobs: list[SiteJob], requested: int | None = None) -> int:
     """How many processes to fill ``jobs`` with: one unless the floor is big and has sites to
     share out (``requested``, or the environment variable, overrides the size rule)."""
@@ -109,20 +128,13 @@ def fill_sites(
     workers: int = 1,
 ) -> list[list[list[Layout]]]:
     """``fill_site`` for every job, in-process or in ``workers`` processes; results in order."""
-    total = sum(_size(job) for job in jobs) or 1.0
-    if workers <= 1:
-        out, done = [], 0.0
-        for job in jobs:
-            check_cancel()
-            tell(done / total, f"Packing {job.names}")
-            out.append(fill_site(pieces, job, baseline, check_cancel))
-            done += _size(job)
-        return out
     results: dict[int, list[list[Layout]]] = {}
-    # A worker that cannot start or dies (a script without a main guard, no memory) leaves
-    # its sites to be filled here below; the booths are the same.
-    with contextlib.suppress(BrokenProcessPool):
-        _fill_in_workers(pieces, jobs, baseline, check_cancel, tell, workers, results)
+    if workers > 1:
+        # A worker that cannot start or dies (a script without a main guard, no memory)
+        # leaves its sites to be filled here below; the booths are the same.
+        with contextlib.suppress(BrokenProcessPool):
+            _fill_in_workers(pieces, jobs, baseline, check_cancel, tell, workers, results)
+    total = sum(_size(job) for job in jobs) or 1.0
     done = sum(_size(jobs[k]) for k in results)
     for k, job in enumerate(jobs):
         if k not in results:
@@ -179,4 +191,4 @@ def _fill_in_worker(job: SiteJob) -> list[list[Layout]]:
     return fill_site(_worker["pieces"], job, _worker["baseline"])
 
 
-__all__ = ["FloorPieces", "SiteJob", "fill_site", "fill_sites", "workers_for"]
+__all__ = ["FloorPieces", "SiteJob", "fill_site", "fill_sites", "site_jobs", "workers_for"]

@@ -17,9 +17,8 @@ from planner.model import Plan
 from planner.model.rules import check
 from planner.model.status import CONFIRMED
 from planner.packing import PackCancelled, pack
-from planner.packing.packer import _site_jobs
 from planner.packing.regions import plan_regions
-from planner.packing.site_fill import PARALLEL_AREA, WORKERS_ENV, workers_for
+from planner.packing.site_fill import PARALLEL_AREA, WORKERS_ENV, site_jobs, workers_for
 
 HALL = Polygon([(0, 0), (42, 0), (42, 24), (20, 30), (0, 24)])  # a gabled hall, not a box
 
@@ -92,7 +91,7 @@ def test_halls_that_touch_are_one_site():
     c = hall(box(100, 0, 130, 20), "hall-c", "Hall C")
     plan = plan_of(a, b, c)
     regions = plan_regions(plan)
-    jobs = _site_jobs(plan, regions, regions)
+    jobs = site_jobs(plan, regions, regions)
     assert sorted(sorted(r.hall_id for r in job.regions) for job in jobs) == [
         ["hall-a", "hall-b"],
         ["hall-c"],
@@ -103,7 +102,7 @@ def test_small_floors_stay_in_process_and_big_ones_use_the_cores(monkeypatch):
     monkeypatch.delenv(WORKERS_ENV, raising=False)
     plan = floor_of(3)
     regions = plan_regions(plan)
-    jobs = _site_jobs(plan, regions, regions)
+    jobs = site_jobs(plan, regions, regions)
     assert sum(r.geometry.area for r in regions) < PARALLEL_AREA
     assert workers_for(jobs) == 1
     assert workers_for(jobs, 8) == 3  # never more workers than sites
