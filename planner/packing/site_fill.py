@@ -64,9 +64,14 @@ Tell = Callable[[float, str], None]
 
 
 def fill_site(
-    pieces: FloorPieces, job: SiteJob, baseline: bool, check_cancel: Check | None = None
+    pieces: FloorPieces,
+    job: SiteJob,
+    baseline: bool,
+    check_cancel: Check | None = None,
+    starting: Callable[[Region], None] | None = None,
 ) -> list[list[Layout]]:
-    """The layouts of each of the job's regions, in order."""
+    """The layouts of each of the job's regions, in order; ``starting`` hears of each region
+    before it is filled (for progress)."""
     check = check_cancel or (lambda: None)
     # Work on a region looks at most a booth and an aisle beyond it (see fill._space).
     reach = max(max(r.booth) + r.aisle for r in (*job.neighbours, *job.regions)) + 1.0
@@ -85,7 +90,12 @@ def fill_site(
     prepare_floor(floor)
     if not baseline:
         keep_ways_open(floor, list(job.neighbours))
-    return [fill_region(floor, region, check, baseline) for region in job.regions]
+    out = []
+    for region in job.regions:
+        if starting is not None:
+            starting(region)
+        out.append(fill_region(floor, region, check, baseline))
+    return out
 
 
 def site_jobs(plan: Plan, ordered: list[Region], all_regions: list[Region]) -> list[SiteJob]:
@@ -136,12 +146,16 @@ def fill_sites(
             _fill_in_workers(pieces, jobs, baseline, check_cancel, tell, workers, results)
     total = sum(_size(job) for job in jobs) or 1.0
     done = sum(_size(jobs[k]) for k in results)
+
+    def starting(region: Region) -> None:
+        nonlocal done
+        check_cancel()
+        tell(done / total, f"Packing {region.name}")
+        done += region.geometry.area
+
     for k, job in enumerate(jobs):
         if k not in results:
-            check_cancel()
-            tell(done / total, f"Packing {job.names}")
-            results[k] = fill_site(pieces, job, baseline, check_cancel)
-            done += _size(job)
+            results[k] = fill_site(pieces, job, baseline, check_cancel, starting)
     return [results[k] for k in range(len(jobs))]
 
 
