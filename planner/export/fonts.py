@@ -1,4 +1,4 @@
-"""The font every printed map uses, shipped in ``resources/fonts/`` and embedded in each PDF.
+"""The font every printed map uses, shipped in ``planner/resources/fonts/``, embedded in PDFs.
 
 WenQuanYi Micro Hei has TrueType outlines (reportlab embeds and subsets those, not CFF
 ``.otf``) and covers Vietnamese and Simplified Chinese, so ``Sơn La`` and ``大理`` print the same
@@ -20,15 +20,15 @@ FONT_NAME = "Boothplan-WQYMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
 FONTS_ENV = "BOOTHPLAN_FONTS_DIR"  # lets a packaged install point at its own copy
 
-# resources/ sits beside the planner package in the source tree (and so in an editable install).
-_REPO_FONTS = Path(__file__).resolve().parent.parent.parent / "resources" / "fonts"
+# planner/resources/ ships inside the package: in the source tree, an editable install and a wheel.
+_PACKAGE_FONTS = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 _SYSTEM_FALLBACK = Path("/usr/share/fonts/truetype/wqy")
 
 
 def font_path() -> Path:
     """Where the map font is: $BOOTHPLAN_FONTS_DIR, the project's resources, or Debian's copy."""
     places = [Path(os.environ[FONTS_ENV])] if os.environ.get(FONTS_ENV) else []
-    places += [_REPO_FONTS, _SYSTEM_FALLBACK]
+    places += [_PACKAGE_FONTS, _SYSTEM_FALLBACK]
     for place in places:
         candidate = place / FONT_FILE
         if candidate.is_file():

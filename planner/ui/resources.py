@@ -1,4 +1,4 @@
-"""Icons and fonts shipped in ``resources/``: found beside the package, loaded once."""
+"""Icons and fonts shipped in ``planner/resources/`` (package data), loaded once."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase, QIcon
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"  # planner/resources
 ICONS = RESOURCES / "icons"
 FONTS = RESOURCES / "fonts"
 # Covers Vietnamese and Simplified Chinese; the system copy is the fallback.
@@ -24,7 +24,8 @@ def icon(name: str) -> QIcon:
 def load_fonts() -> str:
     """Register the shipped fonts; return the family to draw plan text with ("" for default).
 
-    The app must not depend on what the system has, so fonts in ``resources/fonts`` come first.
+    The app must not depend on what the system has, so the fonts shipped in the package come
+    first.
     """
     files = sorted(FONTS.glob("*.tt[fc]")) if FONTS.is_dir() else []
     families: list[str] = []

@@ -11,7 +11,7 @@ from reportlab.pdfbase import pdfmetrics
 from planner.export.fonts import FONT_FILE, font_path, register_font
 
 ROOT = Path(__file__).resolve().parents[2]
-FONTS = ROOT / "resources" / "fonts"
+FONTS = ROOT / "planner" / "resources" / "fonts"
 
 
 def test_font_and_licence_ship_in_resources():
