@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.model import Patch, Plan
+from planner.ui.floor_guard import refuse_broken_floor
 
 # Two interactive edits of the same kind within one drag are merged (QUndoCommand.id()).
 _NO_MERGE = -1
@@ -67,8 +68,9 @@ class PlanDocument(QObject):
         """Apply ``patch`` as one undo step. An empty patch changes nothing and is not pushed."""
         if not patch:
             return False
-        # Check before pushing: a stale patch raises here and leaves the stack untouched.
-        self._plan.apply(patch)
+        # Check before pushing: a stale patch, or one that takes a zone or door off its hall,
+        # raises here and leaves the stack untouched.
+        refuse_broken_floor(self._plan, self._plan.apply(patch), patch)
         self.undo_stack.push(PatchCommand(self, patch, text))
         return True
 

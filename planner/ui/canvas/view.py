@@ -12,6 +12,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from planner.errors import BoothplanError
 from planner.ui.canvas.convert import to_model, to_scene
 from planner.ui.canvas.overview import OVERVIEW_PX_PER_M
 from planner.ui.canvas.ruler import RULER_BAND, RULER_PX, Ruler, nice_step
@@ -122,6 +123,15 @@ class PlanView(QGraphicsView):
             alt=bool(m & Qt.KeyboardModifier.AltModifier),
         )
 
+    def _use_tool(self, handler, *args) -> None:
+        """A refused edit (a zone dragged out of its hall) is said in the status bar, where the
+        tool's hints are, and changes nothing."""
+        try:
+            handler(*args)
+        except BoothplanError as refusal:
+            self.tool.cancel()
+            self.tool.ctx.status(str(refusal))
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()
         if event.button() == Qt.MouseButton.MiddleButton or (
@@ -131,7 +141,7 @@ class PlanView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self.tool.press(self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.press, self._model_point(event), self._mods(event))
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -158,11 +168,11 @@ class PlanView(QGraphicsView):
             self.viewport().unsetCursor()
             return
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self.tool.release(self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.release, self._model_point(event), self._mods(event))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self.tool.double_click(self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.double_click, self._model_point(event), self._mods(event))
 
     # -- keys ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -183,7 +193,7 @@ class PlanView(QGraphicsView):
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 step *= 10
             dx, dy = arrows[key]
-            tool.nudge(dx * step, dy * step)
+            self._use_tool(tool.nudge, dx * step, dy * step)
             return
         if tool is not None:
             if key == Qt.Key.Key_Escape:
@@ -200,15 +210,15 @@ class PlanView(QGraphicsView):
                     buffer, self.typed = self.typed, ""
                     self.typed_changed.emit("")
                     if buffer.strip():
-                        tool.typed(buffer)
+                        self._use_tool(tool.typed, buffer)
                     else:
-                        tool.finish()
+                        self._use_tool(tool.finish)
                     return
                 if key == Qt.Key.Key_Backspace:
                     if self.typed:
                         self._set_typed(self.typed[:-1])
                     else:
-                        tool.typed("\b")
+                        self._use_tool(tool.typed, "\b")
                     return
         super().keyPressEvent(event)
 
