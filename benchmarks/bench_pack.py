@@ -1,6 +1,6 @@
 """How fast and how well the packer fills the sample floors, against a naive corner grid.
 
-    .venv/bin/python benchmarks/bench_pack.py [--repeat 3]
+    .venv/bin/python benchmarks/bench_pack.py [--repeat 3] [--instructions]
 
 For every floor in ../shared/floors: booths placed by ``pack``, the frontage bound beside it,
 booths placed by the baseline (one axis-aligned grid started at each region's corner, the same
@@ -9,11 +9,16 @@ machine is shared). Then the Lào Cai floor copied ten times side by side, to sh
 grows no faster than the floor (see ``ten_floors`` for how), and the rule checker on the
 packed Lào Cai plan (the app runs it live). Targets: Lào Cai in under 1 s (aim 0.2 s);
 ten times the floor in under ten times as long; the checker under 0.2 s for 600 booths.
+``--instructions`` also counts instructions with valgrind's callgrind (a few minutes), which,
+unlike times, do not move with the machine's load.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -92,14 +97,71 @@ def ten_floors(plan: Plan, big: Plan, rounds: int) -> None:
     )
     print(
         f"  in one process: {serial_ratio:.1f} × the wall time, {cpu_ratio:.1f} × the CPU time "
-        "of one floor (the work grows with the floor, not faster)"
+        "of one floor (times move by a tenth with the machine's load: --instructions counts)"
+    )
+
+
+INSTRUCTION_RUNS = ("nothing", "one", "ten")
+
+
+def pack_once(what: str) -> int:
+    """One run for ``--instructions``: read and tile the floor, then pack one or ten in one
+    process (or nothing: what reading and tiling cost, taken off the other two)."""
+    plan = read_floor(FLOORS / "laocai-fair-2025.geojson")
+    big = tiled(plan, 10, 200.0)
+    if what != "nothing":
+        pack(plan if what == "one" else big, workers=1)
+    return 0
+
+
+def instruction_ratio() -> None:
+    """Instructions counted by callgrind do not change with the machine's load, unlike time."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("valgrind is not installed: no instruction count")
+        return
+    runs = {
+        what: subprocess.Popen(
+            [
+                *(valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null"),
+                *(sys.executable, __file__, "--only", what),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for what in INSTRUCTION_RUNS
+    }
+    counts = {}
+    for what, run in runs.items():
+        _, err = run.communicate()
+        found = re.search(r"Collected : (\d+)", err)
+        if run.returncode or found is None:
+            print(f"valgrind failed on the {what!r} run: no instruction count")
+            return
+        counts[what] = int(found.group(1))
+    one = counts["one"] - counts["nothing"]
+    ten = counts["ten"] - counts["nothing"]
+    print(
+        f"instructions in one process: one Lào Cai floor {one / 1e9:.2f} G, ten {ten / 1e9:.2f} G:"
+        f" {ten / one:.2f} × (goal under 10 ×; callgrind, unmoved by the machine's load)\n"
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one floor and ten in one process (valgrind, minutes)",
+    )
+    parser.add_argument("--only", choices=INSTRUCTION_RUNS, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.only:
+        return pack_once(args.only)
+    if args.instructions:
+        instruction_ratio()
     print(
         f"{'floor':<30} {'placed':>6} {'bound':>6} {'baseline':>8} {'gain':>6} "
         f"{'wall s':>7} {'cpu s':>6} {'base s':>6}"
