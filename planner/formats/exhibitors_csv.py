@@ -40,7 +40,7 @@ from planner.formats.exhibitor_rows import (
     ImportResult,
     RowReader,
 )
-from planner.formats.input_file import read_input
+from planner.formats.input_file import MB, read_input
 from planner.formats.plan_file import looks_like_plan
 from planner.model import Plan
 from planner.model.natural_order import natural_key
@@ -61,6 +61,7 @@ _HEADING_ALIASES: dict[str, str] = {
 }
 _HEADING_SPACES = re.compile(r"[\s_]+")
 _EXCEL_SEP = re.compile(r"sep=(.)")
+MAX_CSV_BYTES = 50 * MB  # 60,000 exhibitors with long notes fit in a tenth of this
 
 
 class ExhibitorCsvError(BoothplanError):
@@ -118,7 +119,7 @@ def read_exhibitors(
     """
     path = Path(path)
     source = path.name
-    data = read_input(path, ExhibitorCsvError, "CSV file")
+    data = read_input(path, ExhibitorCsvError, "CSV file", MAX_CSV_BYTES)
     if looks_like_plan(data):
         raise ExhibitorCsvError(
             f"{path} is a Boothplan plan file, not a CSV of exhibitors; give the plan first "
@@ -168,6 +169,11 @@ def parse_exhibitors(
             rows.read(line, headings, values)
             line = reader.line_num + 1
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ExhibitorCsvError(
+                f"{source} line {line}: a cell is longer than {csv.field_size_limit():,} "
+                "characters, which no exhibitor field is (an unclosed quote?)."
+            ) from None
         raise ExhibitorCsvError(f"{source} line {line}: the CSV is malformed ({error}).") from None
 
     bad = tuple(rows.bad)

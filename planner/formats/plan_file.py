@@ -26,6 +26,7 @@ import sqlite_utils
 from planner import __version__
 from planner.atomic_file import write_atomically
 from planner.errors import BoothplanError
+from planner.formats.input_file import check_regular_file
 from planner.formats.migrations import FIRST_VERSION, FORMAT_VERSION, migrate
 from planner.formats.plan_tables import (
     RowProblem,
@@ -152,10 +153,7 @@ def _open_for_reading(path: Path, cleanup: contextlib.ExitStack) -> sqlite3.Conn
 
 
 def _read_header(path: Path) -> tuple[bytes, int]:
-    if not path.exists():
-        raise PlanFileError(f"{path} does not exist.")
-    if path.is_dir():
-        raise PlanFileError(f"{path} is a folder, not a plan file.")
+    check_regular_file(path, PlanFileError, "plan file")
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size

@@ -14,6 +14,7 @@ from planner.model.status import BLOCKED, CONFIRMED, ON_HOLD, RESERVED
 ROOT = Path(__file__).resolve().parents[2]
 FLOORS = ROOT.parent / "shared" / "floors"
 LAOCAI = FLOORS / "laocai-fair-2025.geojson"
+SONLA = FLOORS / "sonla-week-coopmart.geojson"
 TEST_DATA = ROOT / "tests" / "data"
 UNICODE = "Sơn La – Hải Phòng – 大理 – 云南"
 
