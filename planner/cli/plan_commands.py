@@ -32,7 +32,8 @@ def _new(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     _refuse_existing(output, args.force)
-    plan = read_floor(args.floor)
+    notes: list[str] = []
+    plan = read_floor(args.floor, notes)
     if args.name is not None:
         if not args.name.strip():
             raise BoothplanError("--name is empty; give the plan a name.")
@@ -43,6 +44,8 @@ def _new(args: argparse.Namespace) -> int:
         f"{counted(len(plan.zones), 'zone')}, {counted(len(plan.doors), 'door')}, "
         f"{counted(len(plan.obstacles), 'obstacle')}, {counted(len(plan.booths), 'booth')}."
     )
+    for note in notes:
+        print(f"Note: {note}.")
     return 0
 
 

@@ -22,6 +22,8 @@ from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 
+from planner.formats import strict_json
+
 GEOMETRY = "geometry"
 TUPLE = "tuple"
 BOOL = "bool"
@@ -123,8 +125,8 @@ def from_plain(spec: FieldSpec, value: Any) -> Any:
     if kind == TUPLE:
         if isinstance(value, str):
             try:
-                value = json.loads(value)
-            except ValueError:
+                value = strict_json.loads(value)
+            except ValueError:  # JSONDecodeError and JsonProblem both
                 raise ValueProblem(f"{spec.name} is not a JSON list") from None
         if not isinstance(value, list | tuple):
             raise ValueProblem(f"{spec.name} should be a list, not {value!r}")
@@ -147,7 +149,7 @@ def from_plain(spec: FieldSpec, value: Any) -> Any:
         return value
     if kind == JSON and isinstance(value, str):
         try:
-            return json.loads(value)
+            return strict_json.loads(value)
         except ValueError:
             raise ValueProblem(f"{spec.name} is not valid JSON") from None
     return value

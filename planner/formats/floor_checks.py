@@ -67,10 +67,11 @@ def _check_line(line: Any, where: str, minimum: int) -> None:
 
 
 def _check_polygon(rings: Any, where: str) -> None:
+    """``where`` names the polygon in the message: "the polygon", "polygon 2"."""
     if not isinstance(rings, list | tuple) or not rings:
         raise FeatureProblem(f"its coordinates cannot be read: {where} has no rings")
     for n, ring in enumerate(rings, start=1):
-        _check_line(ring, f"ring {n}{where}", 4)
+        _check_line(ring, f"ring {n} of {where}", 4)
 
 
 def _check_coordinates(geometry_type: str, coordinates: Any) -> None:
@@ -78,12 +79,12 @@ def _check_coordinates(geometry_type: str, coordinates: Any) -> None:
     if geometry_type == "LineString":
         _check_line(coordinates, "the line", 2)
     elif geometry_type == "Polygon":
-        _check_polygon(coordinates, "")
+        _check_polygon(coordinates, "the polygon")
     elif geometry_type == "MultiPolygon":
         if not isinstance(coordinates, list | tuple) or not coordinates:
             raise FeatureProblem("its coordinates cannot be read: the MultiPolygon is empty")
         for n, polygon in enumerate(coordinates, start=1):
-            _check_polygon(polygon, f" of polygon {n}")
+            _check_polygon(polygon, f"polygon {n}")
 
 
 MIN_HALL_AREA = 1.0  # m²: less is no floor to plan, most likely degrees read as metres

@@ -19,14 +19,15 @@ from planner.atomic_file import write_atomically
 from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import field_specs, to_plain
 from planner.formats.floor_checks import FloorError
+from planner.formats.strict_json import loads
 from planner.model.entities import PlanInfo
 from planner.model.plan import Plan
 
 
 def _extra(text: str) -> dict[str, Any]:
     try:
-        value = json.loads(text or "{}")
-    except ValueError:
+        value = loads(text or "{}")
+    except ValueError:  # not JSON, or nested past the limit: nothing to carry over
         return {}
     return value if isinstance(value, dict) else {}
 

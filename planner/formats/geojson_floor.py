@@ -30,8 +30,10 @@ from planner.formats.floor_checks import (
 )
 from planner.formats.geojson_booths import Directory, booth_from_feature
 from planner.formats.geojson_export import plan_to_geojson, write_geojson
-from planner.formats.input_file import read_input
+from planner.formats.heavy_outlines import simplify_heavy
+from planner.formats.input_file import MB, read_input
 from planner.formats.plan_file import looks_like_plan
+from planner.formats.strict_json import JsonProblem, loads
 from planner.model.entities import (
     BookingEvent,
     Booth,
@@ -43,6 +45,7 @@ from planner.model.entities import (
     Zone,
     props_json,
 )
+from planner.model.limits import entity_problem
 from planner.model.plan import Plan
 from planner.model.zone_use import STANDARD
 
@@ -67,12 +70,17 @@ _KNOWN: dict[str, set[str]] = {
 _INFO_SKIP = {"id", "name", "extra"}
 _MEMBER_KEYS = {"units", "exhibitors", "booking_events"}
 _TOP_LEVEL = {"type", "name", "boothplan", "features", "bbox"}
+MAX_FLOOR_BYTES = 200 * MB  # the Lào Cai floor is 6 kB; a 60,000-booth export about 25 MB
 
 
-def read_floor(path: str | os.PathLike[str]) -> Plan:
-    """The plan described by the GeoJSON floor at ``path`` (halls, doors ... and any booths)."""
+def read_floor(path: str | os.PathLike[str], notes: list[str] | None = None) -> Plan:
+    """The plan described by the GeoJSON floor at ``path`` (halls, doors ... and any booths).
+
+    ``notes`` collects what the reader changed on the way in, one sentence each (an outline
+    of a hundred thousand corners simplified to within a centimetre).
+    """
     path = Path(path)
-    raw = read_input(path, FloorError, "GeoJSON floor file")
+    raw = read_input(path, FloorError, "GeoJSON floor file", MAX_FLOOR_BYTES)
     if looks_like_plan(raw):
         raise FloorError(
             f"{path} is a Boothplan plan file, not a GeoJSON floor (boothplan export makes "
@@ -86,13 +94,15 @@ def read_floor(path: str | os.PathLike[str]) -> Plan:
         ) from None
     with paused_gc():
         try:
-            data = json.loads(content)
+            data = loads(content)
         except json.JSONDecodeError as error:
             raise FloorError(
                 f"{path} is not valid JSON: {error.msg.lower()} at line {error.lineno}, "
                 f"column {error.colno}."
             ) from None
-        return floor_from_geojson(data, str(path))
+        except JsonProblem as problem:
+            raise FloorError(f"{path} is not a GeoJSON floor Boothplan reads: {problem}.") from None
+        return floor_from_geojson(data, str(path), notes)
 
 
 def _info(data: dict[str, Any], source: str) -> PlanInfo:
@@ -127,7 +137,11 @@ def _info(data: dict[str, Any], source: str) -> PlanInfo:
     collection = {k: v for k, v in data.items() if k not in _TOP_LEVEL}
     if collection:
         extra["collection"] = collection
-    return PlanInfo(**values, extra=props_json(extra))
+    info = PlanInfo(**values, extra=props_json(extra))
+    problem = entity_problem(info)
+    if problem is not None:
+        raise FloorError(f'{source}: the "boothplan" defaults are wrong: {problem}.')
+    return info
 
 
 def _booth_size(value: Any) -> tuple[float, float]:
@@ -214,7 +228,33 @@ def _side_records(member: Any, cls: type, key: str, source: str) -> list[Any]:
     return out
 
 
-def floor_from_geojson(data: Any, source: str) -> Plan:
+def _checked(entity: Any) -> Any:
+    """``entity`` if its numbers are physical (:mod:`planner.model.limits`)."""
+    problem = entity_problem(entity)
+    if problem is not None:
+        raise FeatureProblem(problem)
+    return entity
+
+
+def _no_hall(source: str, found: list[tuple[int, str, Any, Any, str]]) -> FloorError:
+    kinds = [kind for _, kind, _, _, _ in found]
+    have = ", ".join(f"{kinds.count(k)} {k}" for k in dict.fromkeys(kinds)) or "no features"
+    return FloorError(
+        f'{source} has no hall ({have}): a floor needs at least one feature of kind "hall", '
+        "the floor booths stand on."
+    )
+
+
+def _fits(halls: list[Hall], doors_and_zones: list[Any]) -> None:
+    """Every door on a hall's edge and every zone inside the halls (raises FeatureProblem)."""
+    for entity in doors_and_zones:
+        if isinstance(entity, Door):
+            check_door_on_hall(entity.line, halls, DOOR_TOLERANCE)
+        else:
+            check_zone_in_halls(entity.geometry, halls, DOOR_TOLERANCE)
+
+
+def floor_from_geojson(data: Any, source: str, notes: list[str] | None = None) -> Plan:
     """The plan described by parsed GeoJSON ``data``; ``source`` names it in error messages."""
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         found = data.get("type") if isinstance(data, dict) else type(data).__name__
@@ -241,12 +281,14 @@ def floor_from_geojson(data: Any, source: str) -> Plan:
         if kind == "booth":
             continue
         try:
-            floor.append((index, kind, props, _entity(kind, id_, props, geometry)))
+            floor.append((index, kind, props, _checked(_entity(kind, id_, props, geometry))))
         except FeatureProblem as problem:
             raise FloorError(
                 f"{_where(source, index, kind, props.get('name'))}: {problem}."
             ) from None
     halls = [e for _, _, _, e in floor if isinstance(e, Hall)]
+    if not halls:
+        raise _no_hall(source, found)
     zones = [e for _, _, _, e in floor if isinstance(e, Zone)]
     for index, kind, props, entity in floor:
         try:
@@ -265,13 +307,14 @@ def floor_from_geojson(data: Any, source: str) -> Plan:
         if kind != "booth":
             continue
         try:
-            booths.append(booth_from_feature(id_, props, geometry, directory))
+            booths.append(_checked(booth_from_feature(id_, props, geometry, directory)))
         except FeatureProblem as problem:
             raise FloorError(
                 f"{_where(source, index, kind, props.get('number'))}: {problem}."
             ) from None
     exhibitors += directory.new_exhibitors
-    entities = [info, *(e for _, _, _, e in floor), *exhibitors, *booths, *events]
+    kept = simplify_heavy([e for _, _, _, e in floor], _fits, notes if notes is not None else [])
+    entities = [info, *kept, *exhibitors, *booths, *events]
     try:
         return Plan.from_entities(entities)
     except ValueError as error:

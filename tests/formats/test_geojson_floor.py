@@ -190,10 +190,15 @@ def test_generated_ids_skip_ids_the_file_gives():
 
 
 def test_defaults_when_the_boothplan_member_is_missing():
-    data = {"type": "FeatureCollection", "name": "X", "features": []}
+    hall = {
+        "type": "Feature",
+        "properties": {"kind": "hall", "name": "Sân"},
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [9, 0], [9, 9], [0, 0]]]},
+    }
+    data = {"type": "FeatureCollection", "name": "X", "features": [hall]}
     plan = floor_from_geojson(data, "f.geojson")
     assert plan.info.booth == (3.0, 3.0) and plan.info.aisle == 3.0
-    assert plan == Plan.from_entities([plan.info])
+    assert plan == Plan.from_entities([plan.info, *plan.halls.values()])
 
 
 def test_a_utf8_bom_and_a_3d_coordinate_are_accepted(tmp_path):

@@ -11,7 +11,9 @@ from formats_helpers import LAOCAI, run_cli
 
 from planner.formats.geojson_floor import FloorError, read_floor
 
-GOOD = json.loads(LAOCAI.read_text(encoding="utf-8"))
+GOOD_TEXT = LAOCAI.read_text(encoding="utf-8")
+GOOD = json.loads(GOOD_TEXT)
+OBSTACLE = {"kind": "obstacle", "name": "cột"}
 
 
 def _feature(data: dict, name: str) -> dict:
@@ -125,7 +127,8 @@ CASES = {
                 "Hall A", {"type": "Polygon", "coordinates": [[[0, 0], [9, 0], [9, "9"], [0, 0]]]}
             )
         ),
-        "its coordinates cannot be read: position 3 of ring 1 should be [x, y] numbers",
+        "its coordinates cannot be read: position 3 of ring 1 of the polygon should be [x, y] "
+        "numbers",
     ),
     "missing geometry": (
         _edit(_geometry("Outdoor area B", None)),
@@ -137,7 +140,8 @@ CASES = {
     ),
     "bad coordinates": (
         _edit(_geometry("Hall A", {"type": "Polygon", "coordinates": [[[0, 0], [1]]]})),
-        'feature 1 (hall "Hall A"): its coordinates cannot be read: ring 1 needs 4 positions',
+        'feature 1 (hall "Hall A"): its coordinates cannot be read: ring 1 of the polygon needs 4 '
+        "positions",
     ),
     "bad defaults": (
         _edit(lambda d: d["boothplan"].update(aisle="3m")),
@@ -182,6 +186,72 @@ CASES = {
             )
         ),
         "feature 32 (booth \"8\"): unknown status 'maybe'",
+    ),
+    # Issue "Nothing lost, nothing hung", row 3: absurd numbers are refused, naming the value.
+    "aisle 1e401 (infinite)": (
+        _text(GOOD_TEXT.replace('"aisle": 3.0', '"aisle": 1e401', 1)),
+        'the "boothplan" defaults are wrong: aisle should be a number of metres, not inf',
+    ),
+    "aisle 1e308": (
+        _edit(lambda d: d["boothplan"].update(aisle=1e308)),
+        'the "boothplan" defaults are wrong: aisle 1e+308 m is over 100 m',
+    ),
+    "booth 1e-9 m": (
+        _edit(lambda d: d["boothplan"].update(booth=[1e-9, 3])),
+        'the "boothplan" defaults are wrong: booth width 1e-09 m is under 0.5 m',
+    ),
+    "booth 1e-320 m": (
+        _edit(lambda d: d["boothplan"].update(booth=[3, 1e-320])),
+        'the "boothplan" defaults are wrong: booth depth 9.99989e-321 m is under 0.5 m',
+    ),
+    "zone booth 1e308 m": (
+        _edit(_set("Car display", booth=[6, 1e308])),
+        'feature 29 (zone "Car display"): booth depth 1e+308 m is over 200 m',
+    ),
+    "hall corner 1e15 m away": (
+        _edit(
+            _geometry(
+                "Outdoor area B",
+                {"type": "Polygon", "coordinates": [[[0, 0], [1e15, 0], [0, 9], [0, 0]]]},
+            )
+        ),
+        'feature 28 (hall "Outdoor area B"): a coordinate lies 1e+15 m from the origin, beyond',
+    ),
+    "hall of 20 km": (
+        _edit(
+            _geometry(
+                "Outdoor area B",
+                {
+                    "type": "Polygon",
+                    "coordinates": [[[0, 0], [2e4, 0], [2e4, -2e4], [0, -2e4], [0, 0]]],
+                },
+            )
+        ),
+        'feature 28 (hall "Outdoor area B"): the hall covers 400 km², more than the 10 km²',
+    ),
+    "door 1e308 m wide": (
+        _edit(_set("Exit W", width=1e308)),
+        'feature 26 (exit "Exit W"): door width 1e+308 m is over 100 m',
+    ),
+    "NaN literal": (
+        _text(GOOD_TEXT.replace('"aisle": 3.0', '"aisle": NaN', 1)),
+        "is not a GeoJSON floor Boothplan reads: it holds NaN, which is not a JSON number",
+    ),
+    # Row 5: deeply nested JSON.
+    "nested 100,000 deep": (_text("[" * 100_000), "it is nested more than 64 levels deep"),
+    "properties nested 200 deep": (
+        _edit(_set("Hall A", note=json.loads("[" * 200 + "]" * 200))),
+        "it is nested more than 64 levels deep",
+    ),
+    # Row 9: a floor without a hall.
+    "no hall": (
+        _edit(lambda d: d.update(features=[_feature(d, "Hall A") | {"properties": OBSTACLE}])),
+        'has no hall (1 obstacle): a floor needs at least one feature of kind "hall"',
+    ),
+    # Row 10: a message with no subject.
+    "polygon without rings": (
+        _edit(_geometry("Hall A", {"type": "Polygon", "coordinates": []})),
+        'feature 1 (hall "Hall A"): its coordinates cannot be read: the polygon has no rings',
     ),
     "missing file": (lambda folder: folder / "gone.geojson", "does not exist"),
     "directory": (

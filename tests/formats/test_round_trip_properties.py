@@ -18,7 +18,8 @@ from planner.model.status import STATUSES
 # Any finite float, including ones with no short decimal form, negative zero excluded (it
 # compares equal to 0.0 but GeoJSON text keeps its sign, which is still exact).
 coordinate = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_infinity=False)
-size = st.floats(min_value=0.01, max_value=50, allow_nan=False)
+# Booth sides in the physical range (planner.model.limits): 0.5 m to 200 m.
+size = st.floats(min_value=0.5, max_value=50, allow_nan=False)
 # Text of every script, without surrogates (not encodable in UTF-8) or NUL.
 words = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
