@@ -102,7 +102,10 @@ def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
     """
     target = Path(target)
     if target.is_symlink():  # replace the file the link points to, and keep the link
-        target = target.resolve()
+        try:
+            target = target.resolve()
+        except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError for a loop
+            raise OSError(errno.ELOOP, "it is a symbolic link that leads round in a loop") from None
     directory = target.parent if str(target.parent) else Path(".")
     _refuse_read_only(target)
     _remove_stale_temps(target)
@@ -160,6 +163,8 @@ def write_atomically(
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise error(f"Cannot {verb} {target}: it is a folder, not a file.")
+    if target.exists() and not target.is_file():  # a device or a pipe: a rename would replace it
+        raise error(f"Cannot {verb} {target}: it is not a regular file (a device or a pipe).")
     if not folder.is_dir():
         raise error(f"Cannot {verb} {target}: the folder {folder} does not exist.")
     existed = target.exists()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from pathlib import Path
@@ -25,27 +24,6 @@ def save_plan(plan: Plan, path: str | Path) -> None:
     from planner.formats.plan_file import write_plan
 
     write_plan(plan, Path(path))
-
-
-def check_output(output: str | Path, source: str | Path, what: str) -> None:
-    """Refuse, before any work, an output path for a PDF, report or CSV (``what``) that is a
-    folder, lies in a missing folder, is the file being read, or is any plan: a typo such as
-    ``-o fair.boothplan`` would otherwise replace the user's plan for good.
-    """
-    from planner.formats.plan_file import is_plan_file
-
-    output, source = Path(output), Path(source)
-    if output.is_dir():
-        raise BoothplanError(f"{output} is a folder; give a file name for the {what}.")
-    folder = output.parent
-    if str(folder) and not folder.is_dir():
-        raise BoothplanError(f"Cannot write {output}: the folder {folder} does not exist.")
-    if output.exists() and source.exists() and os.path.samefile(output, source):
-        raise BoothplanError(f"{output} is the plan itself; give another file name for the {what}.")
-    if is_plan_file(output):
-        raise BoothplanError(
-            f"{output} is a Boothplan plan file; give another file name for the {what}."
-        )
 
 
 # Where model operations live: their errors speak of "the plan" without knowing its file.

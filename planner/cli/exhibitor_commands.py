@@ -22,7 +22,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from planner.cli.common import check_output, load_plan, print_json, save_plan
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.outputs import EXHIBITOR_LIST, check_output
 from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
 from planner.model import Patch, Plan
 from planner.model.booking import assign, find_booths, history, move, release, set_status
@@ -67,7 +68,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    check_output(args.output, args.plan, "exhibitor list")
+    check_output(args.output, [("plan", args.plan)], EXHIBITOR_LIST, args.force)
     plan = load_plan(args.plan)
     count = write_exhibitors(plan, args.output)
     print(f"Wrote {count} exhibitors to {args.output}.")
@@ -255,6 +256,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("plan", help=PLAN_HELP)
     p.add_argument(
         "-o", "--output", required=True, metavar="FILE.csv", help="the CSV file to write"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace the output even if Boothplan did not write it"
     )
     p.set_defaults(func=_export)
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from planner.cli.common import check_output, load_plan, print_json
+from planner.cli.common import load_plan, print_json
+from planner.cli.outputs import PDF, check_output
 from planner.export.layout import PAPERS_MM, parse_scale
 from planner.export.options import COLOUR_MODES, PdfOptions
 from planner.export.pdf import write_pdf
@@ -93,6 +94,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="one called-out map page per exhibitor, in one PDF",
     )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--force", action="store_true", help="replace the output even if Boothplan did not write it"
+    )
     parser.set_defaults(func=_run, orientation="auto")
 
 
@@ -115,7 +119,7 @@ def _run(args: argparse.Namespace) -> int:
         booth=args.booth,
         per_exhibitor=args.per_exhibitor,
     )
-    check_output(args.output, args.plan, "PDF")
+    check_output(args.output, [("plan", args.plan)], PDF, args.force)
     plan = _load(args.plan)
     summary = write_pdf(plan, args.output, options)
     if args.json:

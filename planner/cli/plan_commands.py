@@ -3,6 +3,9 @@
 boothplan new --floor FLOOR.geojson -o PLAN.boothplan [--name "…"] [--force]
 boothplan info PLAN [--json]
 boothplan export PLAN -o OUT.geojson [--force]
+
+An output that exists is replaced when Boothplan wrote it, and otherwise only with ``--force``
+(see :mod:`planner.cli.outputs`); no command writes over the file it reads.
 """
 
 from __future__ import annotations
@@ -13,25 +16,19 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import check_output, load_plan, print_json, save_plan
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.outputs import GEOJSON, PLAN, check_output
 from planner.errors import BoothplanError
 from planner.model.plan import Plan
 from planner.model.status import LABELS, STATUSES
 from planner.wording import counted
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
-    if path.is_dir():  # first: --force would not help, so do not suggest it
-        raise BoothplanError(f"{path} is a folder; give a file name to write.")
-    if path.exists() and not force:
-        raise BoothplanError(f"{path} already exists; add --force to replace it.")
-
-
 def _new(args: argparse.Namespace) -> int:
     from planner.formats.geojson_floor import read_floor
 
     output = Path(args.output)
-    _refuse_existing(output, args.force)
+    check_output(output, [("floor", args.floor)], PLAN, args.force)
     notes: list[str] = []
     plan = read_floor(args.floor, notes)
     if args.name is not None:
@@ -163,8 +160,7 @@ def _export(args: argparse.Namespace) -> int:
     from planner.formats.geojson_floor import write_geojson
 
     source, output = Path(args.plan), Path(args.output)
-    check_output(output, source, "GeoJSON")  # even with --force
-    _refuse_existing(output, args.force)
+    check_output(output, [("plan", source)], GEOJSON, args.force)
     plan = load_plan(source)
     write_geojson(plan, output)
     print(
@@ -203,5 +199,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument(
         "-o", "--output", required=True, metavar="OUT.geojson", help="the GeoJSON file to write"
     )
-    export.add_argument("--force", action="store_true", help="replace the output if it exists")
+    export.add_argument(
+        "--force", action="store_true", help="replace the output even if Boothplan did not write it"
+    )
     export.set_defaults(func=_export)

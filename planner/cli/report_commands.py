@@ -12,7 +12,8 @@ import sys
 from dataclasses import replace
 
 from planner.atomic_file import write_atomically
-from planner.cli.common import check_output, load_plan, print_json, save_plan
+from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.outputs import REPORT, check_output
 from planner.errors import BoothplanError
 from planner.model import Patch
 from planner.model.natural_order import natural_key
@@ -106,7 +107,7 @@ def _prices(args: argparse.Namespace) -> int:
 
 def _report(args: argparse.Namespace) -> int:
     if args.output:
-        check_output(args.output, args.plan, "report")
+        check_output(args.output, [("plan", args.plan)], REPORT, args.force)
     report = build_report(load_plan(args.plan))
     if args.json:
         import json
@@ -168,4 +169,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     form.add_argument("--json", action="store_true", help="print JSON instead of text")
     form.add_argument("--csv", action="store_true", help="print CSV (UTF-8 with BOM for Excel)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to a file instead of the screen")
+    p.add_argument(
+        "--force", action="store_true", help="replace the output even if Boothplan did not write it"
+    )
     p.set_defaults(func=_report)

@@ -15,6 +15,7 @@ from typing import Any
 
 from shapely.geometry import mapping
 
+from planner import __version__
 from planner.atomic_file import write_atomically
 from planner.formats.bulk import paused_gc
 from planner.formats.entity_codec import field_specs, to_plain
@@ -22,6 +23,10 @@ from planner.formats.floor_checks import FloorError
 from planner.formats.strict_json import loads
 from planner.model.entities import PlanInfo
 from planner.model.plan import Plan
+
+# First in the "boothplan" member, so that the first bytes of a file tell an export Boothplan
+# wrote (which it may replace) from someone's own floor (which it replaces only with --force).
+WRITTEN_BY_KEY = "written_by"
 
 
 def _extra(text: str) -> dict[str, Any]:
@@ -45,7 +50,7 @@ def _member(plan: Plan) -> tuple[dict[str, Any], dict[str, Any]]:
     info = plan.info
     extra = _extra(info.extra)
     collection = extra.pop("collection", None) or {}
-    member: dict[str, Any] = {**extra, "units": "m"}
+    member: dict[str, Any] = {WRITTEN_BY_KEY: f"boothplan {__version__}", **extra, "units": "m"}
     for spec in field_specs(PlanInfo):
         if spec.name not in ("id", "name", "extra"):
             member[spec.name] = to_plain(spec, getattr(info, spec.name))
@@ -95,8 +100,9 @@ def plan_to_geojson(plan: Plan) -> dict[str, Any]:
         }
         features.append(_feature(booth.id, booth.geometry, props))
     member, collection = _member(plan)
-    data: dict[str, Any] = {**collection, "type": "FeatureCollection", "name": plan.info.name}
+    data: dict[str, Any] = {"type": "FeatureCollection", "name": plan.info.name}
     data["boothplan"] = member
+    data.update((k, v) for k, v in collection.items() if k not in data)
     data["features"] = features
     return data
 
@@ -118,4 +124,4 @@ def _dumps(data: dict[str, Any]) -> str:
     return f'{opening}, "features": [\n{body}\n]}}\n'
 
 
-__all__ = ["plan_to_geojson", "write_geojson"]
+__all__ = ["WRITTEN_BY_KEY", "plan_to_geojson", "write_geojson"]

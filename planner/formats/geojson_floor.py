@@ -68,7 +68,7 @@ _KNOWN: dict[str, set[str]] = {
     "exit": {"kind", "name", "width"},
 }
 _INFO_SKIP = {"id", "name", "extra"}
-_MEMBER_KEYS = {"units", "exhibitors", "booking_events"}
+_MEMBER_KEYS = {"units", "exhibitors", "booking_events", "written_by"}
 _TOP_LEVEL = {"type", "name", "boothplan", "features", "bbox"}
 MAX_FLOOR_BYTES = 200 * MB  # the Lào Cai floor is 6 kB; a 60,000-booth export about 25 MB
 

@@ -32,6 +32,7 @@ NO_EXHIBITOR = "(no exhibitor)"
 NO_VALUE = "(none given)"
 GROUPS: tuple[str, ...] = ("status", "hall", "zone", "sector", "country", "exhibitor")
 _WHOLE_CURRENCIES = frozenset({"VND", "JPY", "KRW", "LAK", "KHR", "IDR"})
+REPORT_CSV_COLUMNS: tuple[str, ...] = ("group", "key", "booths", "area_m2", "value", *STATUSES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Report:
         """One flat table (group, key, figures), spreadsheet-safe; revenue rows carry money."""
         out = io.StringIO(newline="")
         writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(["group", "key", "booths", "area_m2", "value", *STATUSES])
+        writer.writerow(REPORT_CSV_COLUMNS)
         for row in (self.total, *(r for rows in self.groups.values() for r in rows)):
             writer.writerow(
                 [
@@ -272,6 +273,7 @@ __all__ = [
     "NO_EXHIBITOR",
     "NO_HALL",
     "NO_ZONE",
+    "REPORT_CSV_COLUMNS",
     "Report",
     "ReportRow",
     "build_report",

@@ -244,7 +244,8 @@ def test_prices_of_an_unpriced_plan_say_not_set_and_skip_feature_zones(plan_path
 
 def test_report_write_error_has_the_common_form(plan_path, tmp_path, capsys):
     locked = tmp_path / "báo cáo.txt"
-    locked.write_text("old", encoding="utf-8")
+    assert run(capsys, "report", plan_path, "-o", locked)[0] == 0
+    old = locked.read_text(encoding="utf-8")
     locked.chmod(0o444)
     code, out, err = run(capsys, "report", plan_path, "-o", locked)
     assert code == 2 and out == ""
@@ -252,4 +253,4 @@ def test_report_write_error_has_the_common_form(plan_path, tmp_path, capsys):
         f"boothplan: Cannot write {locked}: the file is read-only; "
         "the previous file is unchanged.\n"
     )
-    assert locked.read_text(encoding="utf-8") == "old"
+    assert locked.read_text(encoding="utf-8") == old

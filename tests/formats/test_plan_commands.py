@@ -115,7 +115,7 @@ def test_info_of_an_open_air_floor_says_how_people_come_in(tmp_path, capsys):
 def test_a_folder_as_output_is_named_before_force_is_suggested(tmp_path, capsys):
     assert main(["new", "--floor", str(LAOCAI), "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
-    assert "is a folder; give a file name to write." in err and "--force" not in err
+    assert "is a folder; give a file name for the plan." in err and "--force" not in err
 
 
 def test_export_import_export_round_trip_through_the_cli(tmp_path):
@@ -132,11 +132,16 @@ def test_export_import_export_round_trip_through_the_cli(tmp_path):
     again = tmp_path / "again.boothplan"
     assert run_cli("new", "--floor", str(exported), "-o", str(again)).returncode == 0
     assert read_plan(again) == plan
-    # Exporting over an existing file needs --force; over the plan itself, never.
-    before = exported.read_bytes()
-    refused = run_cli("export", str(source), "-o", str(exported))
-    assert refused.returncode == 2 and "add --force" in refused.stderr
-    assert exported.read_bytes() == before
+    # An export replaces the export it wrote before; someone else's file only with --force;
+    # the plan itself never.
+    assert run_cli("export", str(source), "-o", str(exported)).returncode == 0
+    own_floor = tmp_path / "floor.geojson"
+    own_floor.write_bytes(LAOCAI.read_bytes())
+    refused = run_cli("export", str(source), "-o", str(own_floor))
+    assert refused.returncode == 2 and "is not a GeoJSON file Boothplan wrote; add --force" in (
+        refused.stderr
+    )
+    assert own_floor.read_bytes() == LAOCAI.read_bytes()
     onto_itself = run_cli("export", str(source), "-o", str(source), "--force")
     assert onto_itself.returncode == 2 and "is the plan itself" in onto_itself.stderr
     assert read_plan(source) == plan
