@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from planner.errors import BoothplanError  # noqa: E402
 from planner.formats.geojson_floor import read_floor  # noqa: E402
-from planner.formats.plan_file import read_plan, write_plan  # noqa: E402
+from planner.formats.plan_file import Stamp, read_plan, write_plan  # noqa: E402
 from planner.model import Plan  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {'same as' if same else 'DIFFERENT from'} {path}")
                 continue
             args.out.mkdir(parents=True, exist_ok=True)
-            write_plan(plan, path)
+            # A fixed stamp, so that running the script again writes the same bytes.
+            write_plan(plan, path, Stamp(1, f"layout-{layout.name}", FIXED_TIME, "make_layouts"))
             print(f"  wrote {path}: {len(plan.booths)} booths, {len(plan.exhibitors)} exhibitors")
     except BoothplanError as error:
         print(f"make_layouts: {error}", file=sys.stderr)

@@ -14,13 +14,24 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-FORMAT_VERSION = 1  # the version this code writes
+FORMAT_VERSION = 2  # the version this code writes
 FIRST_VERSION = 1  # the oldest version it reads
 
 Migration = Callable[[sqlite3.Connection], None]
 
+
+def _v1_to_v2(db: sqlite3.Connection) -> None:
+    """Version 2 stamps each save (revision, save id, who and when) and keeps a checksum per
+    table in ``meta``. A version-1 file has neither: it reads as revision 0, not verified, and
+    the next save writes both. The tables themselves did not change."""
+    db.executemany(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+        [("revision", "0"), ("save_id", ""), ("saved_at", ""), ("saved_by", "")],
+    )
+
+
 MIGRATIONS: dict[int, Migration] = {
-    # 1: _v1_to_v2,   (none yet: version 1 is the first and current format)
+    1: _v1_to_v2,
 }
 
 

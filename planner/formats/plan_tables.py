@@ -13,6 +13,7 @@ no longer has is ignored.
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,8 @@ from planner.formats.entity_codec import (
     encode_json_column,
     field_specs,
 )
+from planner.formats.plan_digest import table_digest
+from planner.formats.plan_values import check_values
 from planner.model.entities import ENTITY_TYPES, TYPE_OF_TABLE
 from planner.model.plan import Plan
 
@@ -67,7 +70,11 @@ class RowProblem(ValueError):
         return where
 
 
-def _columns(cls: type) -> dict[str, type]:
+META_COLUMNS: dict[str, type] = {"key": str, "value": str}
+
+
+def table_columns(cls: type) -> dict[str, type]:
+    """The stored columns of entity class ``cls`` and their Python types."""
     columns: dict[str, type] = {}
     for spec in field_specs(cls):
         columns[spec.name] = _COLUMN_TYPES.get(spec.kind, str)
@@ -77,9 +84,9 @@ def _columns(cls: type) -> dict[str, type]:
 
 
 def create_tables(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["meta"].create(META_COLUMNS, pk="key")
     for cls in ENTITY_TYPES:
-        db[cls.TABLE].create(_columns(cls), pk="id", not_null={"id"})
+        db[cls.TABLE].create(table_columns(cls), pk="id", not_null={"id"})
     db.create_view("booth_list", BOOTH_LIST_VIEW)
 
 
@@ -153,18 +160,28 @@ def _read_geometry(table: str, spec: FieldSpec, blobs: list[Any], rowids, ids) -
     return geoms
 
 
-def _read_table(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
+def fetch_rows(conn: sqlite3.Connection, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The columns the model reads of ``table`` (the WKT copies are never read back), present
+    in the file, in field order, and every row with its rowid first, in row order."""
     cls = TYPE_OF_TABLE[table]
-    # Only the columns the model reads: the readable WKT copies are never read back.
     stored = {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")}
     wanted = [s.name for s in field_specs(cls) if s.name in stored]
     listed = ", ".join(f"[{name}]" for name in ["rowid", *wanted])
-    cursor = conn.execute(f"SELECT {listed} FROM [{table}] ORDER BY rowid")
-    names = [d[0] for d in cursor.description]
-    rows = cursor.fetchall()
+    rows = conn.execute(f"SELECT {listed} FROM [{table}] ORDER BY rowid").fetchall()
+    return wanted, rows
+
+
+def stored_digest(conn: sqlite3.Connection, table: str) -> str:
+    """The digest of ``table`` as it is stored (see :mod:`planner.formats.plan_digest`)."""
+    names, rows = fetch_rows(conn, table)
+    return table_digest(names, [row[1:] for row in rows])
+
+
+def _entities(table: str, names: list[str], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+    cls = TYPE_OF_TABLE[table]
     if not rows:
         return {}
-    columns = dict(zip(names, zip(*rows, strict=True), strict=True))
+    columns = dict(zip(["rowid", *names], zip(*rows, strict=True), strict=True))
     rowids = columns["rowid"]
     ids = columns.get("id", (None,) * len(rows))
     fields: dict[str, list[Any]] = {}
@@ -172,7 +189,7 @@ def _read_table(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
         if spec.name not in columns:
             if spec.required:
                 raise RowProblem(table, None, None, f"it has no column {spec.name!r}")
-            continue  # an older file: the field takes its default
+            continue  # salvaging a file that lost a column: the field takes its default
         values = list(columns[spec.name])
         if spec.kind == GEOMETRY:
             fields[spec.name] = list(_read_geometry(table, spec, values, rowids, ids))
@@ -184,10 +201,14 @@ def _read_table(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
             raise RowProblem(table, rowids[i], ids[i], str(problem)) from None
     keys = list(fields)
     if keys == [spec.name for spec in field_specs(cls)]:
-        entities = {e.id: e for e in map(cls, *fields.values())}  # every field: positional
+        made = list(map(cls, *fields.values()))  # every field: positional
     else:
-        rows_of = zip(*fields.values(), strict=True)
-        entities = {e.id: e for e in (cls(**dict(zip(keys, v, strict=True))) for v in rows_of)}
+        made = [cls(**dict(zip(keys, v, strict=True))) for v in zip(*fields.values(), strict=True)]
+    problem = check_values(table, made)
+    if problem is not None:
+        i, reason = problem
+        raise RowProblem(table, rowids[i], made[i].id, reason)
+    entities = {e.id: e for e in made}
     if len(entities) != len(rows):
         seen: set[str] = set()
         for i, id_ in enumerate(ids):
@@ -197,33 +218,94 @@ def _read_table(conn: sqlite3.Connection, table: str) -> dict[str, Any]:
     return entities
 
 
+@dataclass(frozen=True, slots=True)
+class TablesRead:
+    """What :func:`read_tables` found: the plan, and each table's digest as stored."""
+
+    plan: Plan
+    digests: dict[str, str]
+
+
 def existing_tables(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
-def read_tables(conn: sqlite3.Connection) -> Plan:
-    """The plan held by an open, current-version database; :class:`RowProblem` for a bad row."""
+def read_tables(conn: sqlite3.Connection, salvage: list[str] | None = None) -> TablesRead:
+    """The plan held by an open, current-version database; :class:`RowProblem` for a bad row.
+
+    ``salvage``, when given, turns the refusal of a bad row into a sentence in that list and
+    leaves the row out (or a table that cannot be read at all, or the plan's settings), so that
+    what can be read of a damaged file can be looked at and saved under another name.
+    """
     with paused_gc():
-        return _read_tables(conn)
+        return _read_tables(conn, salvage)
 
 
-def _read_tables(conn: sqlite3.Connection) -> Plan:
+def _read_table(
+    conn: sqlite3.Connection, table: str, salvage: list[str] | None
+) -> tuple[dict[str, Any], str]:
+    names, rows = fetch_rows(conn, table)
+    digest = table_digest(names, [row[1:] for row in rows])
+    while True:
+        try:
+            return _entities(table, names, rows), digest
+        except RowProblem as problem:
+            if salvage is None:
+                raise
+            if problem.row is None or problem.reason == "its id is used twice":
+                keep = _first_of_each_id(rows, names) if problem.row is not None else []
+                what = "the rows that repeat an id were" if keep else "its rows were"
+                salvage.append(f"{problem.place()}: {problem.reason}; {what} left out")
+                if not keep:
+                    return {}, digest
+                rows = keep
+                continue
+            salvage.append(f"{problem.place()}: {problem.reason}; the row was left out")
+            rows = [row for row in rows if row[0] != problem.row]
+
+
+def _first_of_each_id(rows: list[tuple[Any, ...]], names: list[str]) -> list[tuple[Any, ...]]:
+    at = names.index("id") + 1
+    seen: set[Any] = set()
+    out = []
+    for row in rows:
+        if row[at] not in seen:
+            seen.add(row[at])
+            out.append(row)
+    return out
+
+
+def _read_tables(conn: sqlite3.Connection, salvage: list[str] | None) -> TablesRead:
     present = existing_tables(conn)
     tables: dict[str, dict[str, Any]] = {}
+    digests: dict[str, str] = {}
     for cls in ENTITY_TYPES:
         if cls.TABLE not in present:
-            raise RowProblem(cls.TABLE, None, None, "the table is missing")
-        tables[cls.TABLE] = _read_table(conn, cls.TABLE)
+            problem = RowProblem(cls.TABLE, None, None, "the table is missing")
+            if salvage is None:
+                raise problem
+            salvage.append(f"{problem.place()}: {problem.reason}")
+            tables[cls.TABLE] = {}
+            continue
+        tables[cls.TABLE], digests[cls.TABLE] = _read_table(conn, cls.TABLE, salvage)
     if "plan" not in tables["info"]:
-        raise RowProblem("info", None, None, "the plan's settings row is missing")
-    return Plan(tables)
+        problem = RowProblem("info", None, None, "the plan's settings row is missing")
+        if salvage is None:
+            raise problem
+        salvage.append(f"{problem.place()}: {problem.reason}; the defaults were taken")
+    return TablesRead(Plan(tables), digests)
 
 
 __all__ = [
+    "META_COLUMNS",
     "RowProblem",
+    "TablesRead",
     "create_indexes",
     "create_tables",
     "existing_tables",
+    "fetch_rows",
     "insert_rows",
     "read_tables",
+    "stored_digest",
+    "table_columns",
 ]

@@ -19,6 +19,7 @@ from planner.formats.plan_file import (
     APPLICATION_ID,
     FORMAT_VERSION,
     PlanFileError,
+    open_plan,
     read_plan,
     write_plan,
 )
@@ -75,7 +76,7 @@ def test_tables_are_queryable_by_a_planner(plan, tmp_path):
     assert booth == {"number": "A01", "zone_id": None, "locked": 1, "flags": '["column"]'}
     door = next(db.query("SELECT line_wkt, width FROM doors WHERE id = 'door-1'"))
     assert door["line_wkt"] == "LINESTRING (0 1.1, 0 5.3)" and door["width"] == 4.2
-    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["format_version"] == "1"
+    assert dict(db.execute("SELECT key, value FROM meta").fetchall())["format_version"] == "2"
     db.close()
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
@@ -147,8 +148,10 @@ def test_save_replaces_and_keeps_permissions(plan, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.boothplan"]
 
 
-def test_a_field_the_file_lacks_takes_its_default(plan, tmp_path):
-    """An older file written before a field existed: the field gets its default, nothing breaks."""
+def test_a_file_that_lost_columns_is_damaged_and_a_salvage_takes_the_defaults(plan, tmp_path):
+    """A column dropped or renamed (by hand, or one flipped byte) used to make every booth take
+    the default without a word; the next save made that permanent. A field added to the model
+    later comes with a format version and a migration, so no current file lacks a column."""
     path = tmp_path / "plan.boothplan"
     noted = plan.apply(
         plan.edit().put(replace(plan.booths["booth-3"], note="x", flags=("a",))).build()
@@ -161,7 +164,11 @@ def test_a_field_the_file_lacks_takes_its_default(plan, tmp_path):
     conn.execute("ALTER TABLE exhibitors DROP COLUMN booking_status")
     conn.commit()
     conn.close()
-    again = read_plan(path)
+    with pytest.raises(PlanFileError) as caught:
+        read_plan(path)
+    assert str(caught.value) == f"{path} is damaged: table booths has no column 'flags'."
+    opened = open_plan(path, salvage=True)
+    again = opened.plan
     assert again.booths["booth-3"].note == "" and again.booths["booth-3"].flags == ()
     assert again.exhibitors["exhibitor-1"].booking_status == "reserved"  # the default
     assert again.booths["booth-3"].geometry == plan.booths["booth-3"].geometry
@@ -210,7 +217,7 @@ def test_an_older_version_is_migrated_in_memory_and_the_file_is_untouched(plan, 
     assert migrated is not source
     from planner.formats.plan_tables import read_tables
 
-    assert read_tables(migrated) == plan
+    assert read_tables(migrated).plan == plan
     assert migrated.execute("PRAGMA user_version").fetchone()[0] == 1
     source.close()
     migrated.close()

@@ -132,7 +132,10 @@ CASES = {
     "GeoJSON": (_geojson, "is JSON, not a Boothplan plan file; if it is a GeoJSON floor"),
     "empty": (_empty, "is empty, not a Boothplan plan file"),
     "SQLite but not a plan": (_other_sqlite, "is an SQLite database but not a Boothplan plan"),
-    "newer version": (_newer, "was saved by a newer Boothplan (plan format version 2"),
+    "newer version": (
+        _newer,
+        f"was saved by a newer Boothplan (plan format version {FORMAT_VERSION + 1}",
+    ),
     "truncated": (_truncated, "is truncated: it should be"),
     "cut inside the header": (_cut_in_header, "is truncated"),
     "broken geometry": (
@@ -148,7 +151,7 @@ CASES = {
         "row 7 (id 'booth-7'): its geometry is a Point, not a Polygon",
     ),
     "bad value": (_bad_value, "row 3 (id 'booth-3'): locked should be true or false"),
-    "missing table": (_missing_table, "is damaged: table booths: the table is missing"),
+    "missing table": (_missing_table, "is damaged: the table booths is missing"),
     "malformed": (_malformed, "is damaged"),
     "missing file": (_missing, "does not exist"),
     "directory": (_directory, "is a folder, not a plan file"),

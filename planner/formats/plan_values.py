@@ -1,0 +1,53 @@
+"""The values of a plan file's rows, checked as they are read: well-formed ids and physical
+numbers (:mod:`planner.model.limits`). A coordinate of 1e308 or a booth of a nanometre in a file
+would stop the packer, the checker or the PDF with an arithmetic error, or take all the memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from planner.formats.entity_codec import geometry_fields
+from planner.model.entities import TYPE_OF_TABLE
+from planner.model.limits import booth_areas_problem, entity_problem, geometries_problem
+
+_BAD_ID_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+MAX_ID_LENGTH = 200
+# Tables whose rows carry figures beyond coordinates (few rows each: checked one by one).
+_FIGURED_TABLES = frozenset({"info", "halls", "doors", "zones"})
+
+
+def id_problem(id_: Any) -> str | None:
+    """Ids are text Boothplan or a GIS made ("booth-12", "A-101"): never empty, padded or
+    holding control characters, which is what a flipped bit in one looks like."""
+    if not isinstance(id_, str) or not id_:
+        return f"its id {id_!r} is not text"
+    if id_ != id_.strip() or _BAD_ID_CHARACTER.search(id_) or len(id_) > MAX_ID_LENGTH:
+        return f"its id {id_!r} is not an id Boothplan writes"
+    return None
+
+
+def check_values(table: str, entities: Sequence[Any]) -> tuple[int, str] | None:
+    """The first entity of ``table`` with a bad id or an absurd number, as ``(index, problem)``;
+    geometry and booth areas are checked for the whole table at once."""
+    for i, entity in enumerate(entities):
+        problem = id_problem(entity.id)
+        if problem is not None:
+            return i, problem
+    for name in geometry_fields(TYPE_OF_TABLE[table]):
+        found = geometries_problem([getattr(e, name) for e in entities])
+        if found is not None:
+            return found
+    if table == "booths":
+        return booth_areas_problem([e.geometry for e in entities])
+    if table in _FIGURED_TABLES:
+        for i, entity in enumerate(entities):
+            problem = entity_problem(entity)
+            if problem is not None:
+                return i, problem
+    return None
+
+
+__all__ = ["MAX_ID_LENGTH", "check_values", "id_problem"]
