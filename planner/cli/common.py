@@ -1,29 +1,49 @@
-"""What every sub-command shares: reading and saving plans, printing JSON."""
+"""What every sub-command shares: reading and changing plans, printing JSON."""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.errors import BoothplanError
-from planner.model import Plan
+from planner.formats.plan_file import OpenedPlan, open_plan
+from planner.formats.plan_store import Updated, update_plan
+from planner.model import Patch, Plan
+
+T = TypeVar("T")
 
 
 def load_plan(path: str | Path) -> Plan:
-    """Read a .boothplan file; a bad one raises a BoothplanError with one clear sentence."""
-    from planner.formats.plan_file import read_plan
+    """Read a .boothplan file for a command that only reads it; a bad one raises a
+    BoothplanError with one clear sentence. A plan changed outside Boothplan (its checksums
+    differ) is read as it is, with a note on stderr."""
+    return open_for_reading(path).plan
 
-    return read_plan(Path(path))
+
+def open_for_reading(path: str | Path) -> OpenedPlan:
+    """:func:`load_plan` with what the file says about itself (its save stamp)."""
+    opened = open_plan(Path(path))
+    if opened.changed_outside:
+        tables = ", ".join(opened.changed_tables)
+        print(
+            f"boothplan: note: {path} was changed outside Boothplan since it was saved "
+            f"(in {tables}); it is shown as it is now.",
+            file=sys.stderr,
+        )
+    return opened
 
 
-def save_plan(plan: Plan, path: str | Path) -> None:
-    """Write a .boothplan file atomically: the old file or the new one, never half of either."""
-    from planner.formats.plan_file import write_plan
-
-    write_plan(plan, Path(path))
+def change_plan(
+    path: str | Path, command: str, change: Callable[[Plan], tuple[Patch, T]]
+) -> Updated[T]:
+    """Read, change and save the plan at ``path`` so that no other writer's edit is lost: if
+    the file changed meanwhile, ``change`` runs again on the new version (see
+    :mod:`planner.formats.plan_store`). ``command`` names this command in the save stamp."""
+    return update_plan(Path(path), change, f"boothplan {command}")
 
 
 # Where model operations live: their errors speak of "the plan" without knowing its file.

@@ -21,18 +21,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TypeVar
 
-from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.common import change_plan, load_plan, print_json
 from planner.cli.outputs import EXHIBITOR_LIST, check_output
-from planner.formats.exhibitors_csv import read_exhibitors, write_exhibitors
+from planner.formats.exhibitors_csv import ImportResult, read_exhibitors, write_exhibitors
 from planner.model import Patch, Plan
 from planner.model.booking import assign, find_booths, history, move, release, set_status
 from planner.model.natural_order import natural_key
 from planner.model.roster import add_sectors, find_exhibitor, known_sectors, remove_exhibitor
 from planner.model.sectors import SECTORS
 from planner.model.status import LABELS, parse_status
-from planner.packing.allocate import allocate
+from planner.packing.allocate import AllocationResult, allocate
 
+T = TypeVar("T")
 PLAN_HELP = "the .boothplan file"
 
 
@@ -43,19 +45,25 @@ def _status_arg(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
-def _commit(plan: Plan, patch: Patch, path: str, dry_run: bool = False) -> Plan:
-    """Apply ``patch`` and save, unless it changes nothing or this is a dry run."""
-    if not patch or dry_run:
-        return plan
-    new_plan = plan.apply(patch)
-    save_plan(new_plan, path)
-    return new_plan
+def _changed(
+    args: argparse.Namespace, command: str, change: Callable[[Plan], tuple[Patch, T]]
+) -> tuple[Plan, T]:
+    """Run ``change`` on the plan and save it (on a dry run: only read and report)."""
+    if getattr(args, "dry_run", False):
+        plan = load_plan(args.plan)
+        return plan, change(plan)[1]
+    updated = change_plan(args.plan, f"exhibitors {command}", change)
+    return updated.plan, updated.result
 
 
 def _import(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    result = read_exhibitors(args.csv, plan, skip_bad=args.skip_bad, add_sectors=args.add_sectors)
-    _commit(plan, result.patch, args.plan, args.dry_run)
+    def change(plan: Plan) -> tuple[Patch, ImportResult]:
+        result = read_exhibitors(
+            args.csv, plan, skip_bad=args.skip_bad, add_sectors=args.add_sectors
+        )
+        return result.patch, result
+
+    _, result = _changed(args, "import", change)
     for bad in result.bad_rows:
         print(f"skipped: {bad.message}", file=sys.stderr)
     summary = result.summary(args.csv)
@@ -114,11 +122,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _allocate(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    only = [find_exhibitor(plan, ref).id for ref in args.only] if args.only else None
-    result = allocate(plan, exhibitor_ids=only)
-    _commit(plan, result.patch, args.plan, args.dry_run)
-    short = _short_of_booths(plan, only)
+    def change(plan: Plan) -> tuple[Patch, tuple[AllocationResult, list[dict[str, object]]]]:
+        only = [find_exhibitor(plan, ref).id for ref in args.only] if args.only else None
+        result = allocate(plan, exhibitor_ids=only)
+        return result.patch, (result, _short_of_booths(plan, only))
+
+    _, (result, short) = _changed(args, "allocate", change)
     if args.json:
         data = result.to_dict()
         data["short"] = short
@@ -150,11 +159,13 @@ def _short_of_booths(plan: Plan, only: list[str] | None) -> list[dict[str, objec
 
 def _book(args: argparse.Namespace, make_patch: Callable[[Plan], Patch]) -> int:
     """One booking change: read the plan, make the patch, save atomically, say what was done."""
-    plan = load_plan(args.plan)
-    patch = make_patch(plan)
-    _commit(plan, patch, args.plan)
+    _, patch = _changed(args, args.exhibitors_command, lambda plan: _twice(make_patch(plan)))
     print(f"{patch.description if patch else 'Nothing changed'}.")
     return 0
+
+
+def _twice(patch: Patch) -> tuple[Patch, Patch]:
+    return patch, patch
 
 
 def _assign(args: argparse.Namespace) -> int:
@@ -193,18 +204,19 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    exhibitor = find_exhibitor(plan, args.exhibitor)
-    patch = remove_exhibitor(plan, exhibitor.id)
-    _commit(plan, patch, args.plan)
+    def change(plan: Plan) -> tuple[Patch, Patch]:
+        return _twice(remove_exhibitor(plan, find_exhibitor(plan, args.exhibitor).id))
+
+    _, patch = _changed(args, "remove", change)
     print(f"{patch.description}.")
     return 0
 
 
 def _sectors(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
     if args.add:
-        plan = _commit(plan, add_sectors(plan, args.add), args.plan)
+        plan, _ = _changed(args, "sectors", lambda plan: (add_sectors(plan, args.add), None))
+    else:
+        plan = load_plan(args.plan)
     for sector in known_sectors(plan):
         print(sector if sector in SECTORS else f"{sector}\t(added)")
     return 0

@@ -9,26 +9,31 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.common import change_plan, load_plan, print_json
 from planner.errors import BoothplanError
+from planner.model import Patch, Plan
 from planner.model.rules import check
 from planner.wording import counted
 
 
 def _pack(args: argparse.Namespace) -> int:
-    from planner.packing import pack
+    from planner.packing import PackResult, pack
 
-    plan = load_plan(args.plan)
     if args.target is not None and args.target < 1:
         raise BoothplanError(f"--target {args.target} is not a number of booths; give 1 or more.")
-    result = pack(
-        plan,
-        zone_ids=args.zone or None,
-        target=args.target,
-        column_in_booth=args.columns_in_booths,
-    )
-    packed = plan.apply(result.patch)
-    save_plan(packed, args.plan)
+
+    def change(plan: Plan) -> tuple[Patch, tuple[Plan, PackResult]]:
+        result = pack(
+            plan,
+            zone_ids=args.zone or None,
+            target=args.target,
+            column_in_booth=args.columns_in_booths,
+        )
+        return result.patch, (plan, result)
+
+    updated = change_plan(args.plan, "pack", change)
+    plan, result = updated.result
+    packed = updated.plan
     problems = check(packed)
     if args.json:
         data = result.report.to_dict()

@@ -2,6 +2,7 @@
 
 boothplan new --floor FLOOR.geojson -o PLAN.boothplan [--name "…"] [--force]
 boothplan info PLAN [--json]
+boothplan accept-changes PLAN
 boothplan export PLAN -o OUT.geojson [--force]
 
 An output that exists is replaced when Boothplan wrote it, and otherwise only with ``--force``
@@ -16,9 +17,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.common import load_plan, open_for_reading, print_json
 from planner.cli.outputs import GEOJSON, PLAN, check_output
 from planner.errors import BoothplanError
+from planner.formats.plan_file import FORMAT_VERSION, OpenedPlan, open_plan
+from planner.formats.plan_store import save_new, save_over
 from planner.model.plan import Plan
 from planner.model.status import LABELS, STATUSES
 from planner.wording import counted
@@ -35,7 +38,10 @@ def _new(args: argparse.Namespace) -> int:
         if not args.name.strip():
             raise BoothplanError("--name is empty; give the plan a name.")
         plan = plan.apply(plan.edit("Name").put(replace(plan.info, name=args.name)).build())
-    save_plan(plan, output)
+    if args.force:
+        save_new(output, plan, "boothplan new")
+    else:
+        save_over(output, plan, None, "boothplan new")  # refused if the file appeared meanwhile
     print(
         f"Wrote {output}: {plan.name}: {counted(len(plan.halls), 'hall')}, "
         f"{counted(len(plan.zones), 'zone')}, {counted(len(plan.doors), 'door')}, "
@@ -146,13 +152,55 @@ def describe_text(facts: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _saved(opened: OpenedPlan) -> dict[str, Any]:
+    stamp = opened.stamp
+    return {
+        "revision": stamp.revision,
+        "saved_at": stamp.saved_at or None,
+        "saved_by": stamp.saved_by or None,
+        "format_version": opened.format_version,
+        "changed_outside": list(opened.changed_tables),
+    }
+
+
+def _saved_text(saved: dict[str, Any]) -> str:
+    if saved["saved_at"]:
+        when = saved["saved_at"].replace("T", " ").replace("Z", " UTC")
+        line = f"File: save {saved['revision']}, {when} by {saved['saved_by']}"
+    else:
+        line = "File: saved by an earlier Boothplan"
+    if saved["format_version"] < FORMAT_VERSION:
+        line += f" (format version {saved['format_version']}: the next save upgrades it)"
+    if saved["changed_outside"]:
+        tables = ", ".join(saved["changed_outside"])
+        line += f"; changed outside Boothplan since (in {tables})"
+    return line
+
+
 def _info(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    facts = describe(plan)
+    opened = open_for_reading(args.plan)
+    facts = describe(opened.plan)
+    saved = _saved(opened)
     if args.json:
-        print_json({"file": str(args.plan), **facts})
+        print_json({"file": str(args.plan), **facts, "saved": saved})
     else:
         print(describe_text(facts))
+        print(_saved_text(saved))
+    return 0
+
+
+def _accept_changes(args: argparse.Namespace) -> int:
+    path = Path(args.plan)
+    opened = open_plan(path)
+    if not opened.changed_outside:
+        print(f"{path} is as Boothplan saved it: there are no outside changes to accept.")
+        return 0
+    save_over(path, opened.plan, opened.version, "boothplan accept-changes")
+    tables = ", ".join(opened.changed_tables)
+    print(
+        f"Accepted the changes made outside Boothplan to {path} (in {tables}); "
+        "Boothplan writes to it again."
+    )
     return 0
 
 
@@ -189,6 +237,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     info.add_argument("plan", metavar="PLAN", help="a .boothplan file")
     info.add_argument("--json", action="store_true", help="print JSON instead of text")
     info.set_defaults(func=_info)
+
+    accept = subparsers.add_parser(
+        "accept-changes",
+        help="keep the changes another program made to a plan (Datasette, sqlite-utils)",
+        description="A plan edited outside Boothplan (its checksums no longer match) is read "
+        "but never written over. After checking it (boothplan info, check, or the app), this "
+        "keeps it as it is now: Boothplan saves it with fresh checksums and writes to it again.",
+    )
+    accept.add_argument("plan", metavar="PLAN", help="a .boothplan file")
+    accept.set_defaults(func=_accept_changes)
 
     export = subparsers.add_parser(
         "export",

@@ -12,10 +12,10 @@ import sys
 from dataclasses import replace
 
 from planner.atomic_file import write_atomically
-from planner.cli.common import load_plan, print_json, save_plan
+from planner.cli.common import change_plan, load_plan, print_json
 from planner.cli.outputs import REPORT, check_output
 from planner.errors import BoothplanError
-from planner.model import Patch
+from planner.model import Patch, Plan
 from planner.model.natural_order import natural_key
 from planner.model.pricing import (
     booth_prices,
@@ -28,12 +28,8 @@ from planner.model.pricing import (
 from planner.model.reports import build_report
 
 
-def _prices(args: argparse.Namespace) -> int:
-    plan = load_plan(args.plan)
-    if (args.per_m2 is not None or args.clear) and not args.zone:
-        raise BoothplanError("--per-m2 and --clear set a zone's price; name the zone with --zone.")
-    if args.zone and args.per_m2 is None and not args.clear:
-        raise BoothplanError(f"Give --per-m2 X (or --clear) for the zone {args.zone!r}.")
+def _price_changes(args: argparse.Namespace, plan: Plan) -> tuple[Patch, None]:
+    """The patch that sets every price the command line asked for, one step after another."""
     patch = Patch()
     changed = plan
     if args.default is not None:
@@ -52,9 +48,19 @@ def _prices(args: argparse.Namespace) -> int:
             .build()
         )
         changed, patch = changed.apply(step), patch.then(step)
-    if patch:
-        save_plan(changed, args.plan)
-    plan = changed
+    return patch, None
+
+
+def _prices(args: argparse.Namespace) -> int:
+    if (args.per_m2 is not None or args.clear) and not args.zone:
+        raise BoothplanError("--per-m2 and --clear set a zone's price; name the zone with --zone.")
+    if args.zone and args.per_m2 is None and not args.clear:
+        raise BoothplanError(f"Give --per-m2 X (or --clear) for the zone {args.zone!r}.")
+    setting = args.default is not None or args.corner_premium is not None
+    if setting or args.zone or args.currency:
+        plan = change_plan(args.plan, "prices", lambda p: _price_changes(args, p)).plan
+    else:
+        plan = load_plan(args.plan)
     info = plan.info
     prices = booth_prices(plan)
     corners = corner_booth_ids(plan)
