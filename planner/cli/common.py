@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from planner.errors import BoothplanError
 from planner.formats.plan_file import OpenedPlan, open_plan
+from planner.formats.plan_lock import read_holder
 from planner.formats.plan_store import Updated, update_plan
 from planner.model import Patch, Plan
 
@@ -43,7 +44,16 @@ def change_plan(
     """Read, change and save the plan at ``path`` so that no other writer's edit is lost: if
     the file changed meanwhile, ``change`` runs again on the new version (see
     :mod:`planner.formats.plan_store`). ``command`` names this command in the save stamp."""
-    return update_plan(Path(path), change, f"boothplan {command}")
+    updated = update_plan(Path(path), change, f"boothplan {command}")
+    if updated.saved:
+        holder = read_holder(path)
+        if holder is not None and not holder.is_stale():
+            print(
+                f"boothplan: note: {path} is open in Boothplan for {holder.describe()}; that "
+                "window reloads it, or asks first if it has unsaved changes.",
+                file=sys.stderr,
+            )
+    return updated
 
 
 # Where model operations live: their errors speak of "the plan" without knowing its file.

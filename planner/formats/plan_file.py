@@ -55,6 +55,11 @@ class PlanFileError(BoothplanError):
     """A plan file that cannot be read or written; the message is one sentence for the user."""
 
 
+class PlanDamagedError(PlanFileError):
+    """A plan file whose content is broken (not merely of another kind, or missing): the app
+    offers a salvage or the last autosave."""
+
+
 def who_am_i(program: str = "boothplan") -> str:
     """Who is saving, for the stamp and the lock: ``minh@PC-01 (boothplan pack)``."""
     try:
@@ -184,7 +189,7 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
     if size == 0:
         raise PlanFileError(f"{path} is empty, not a Boothplan plan file.")
     if header.startswith(_SQLITE_MAGIC) and len(header) < 100:
-        raise PlanFileError(
+        raise PlanDamagedError(
             f"{path} is truncated: it ends after {len(header)} bytes, inside the header."
         )
     if header.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
@@ -213,12 +218,12 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
     if version < FIRST_VERSION:
         raise PlanFileError(f"{path} has an unknown plan format version ({version}).")
     if page_count and change_counter == valid_for and size < page_count * page_size:
-        raise PlanFileError(
+        raise PlanDamagedError(
             f"{path} is truncated: it should be {page_count * page_size} bytes long but is "
             f"only {size} (it was probably cut off while being copied)."
         )
     if page_size < 512 or size % page_size:
-        raise PlanFileError(f"{path} is damaged: its size is not a whole number of pages.")
+        raise PlanDamagedError(f"{path} is damaged: its size is not a whole number of pages.")
     return version
 
 
@@ -307,9 +312,9 @@ def open_plan(path: str | os.PathLike[str], salvage: bool = False) -> OpenedPlan
     try:
         return _read_database(path, version, notes)
     except RowProblem as problem:
-        raise PlanFileError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
+        raise PlanDamagedError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
     except sqlite3.DatabaseError as error:
-        raise PlanFileError(f"{path} is damaged: {error}.") from None
+        raise PlanDamagedError(f"{path} is damaged: {error}.") from None
     except OSError as error:  # copying a file that another program left half-changed
         raise PlanFileError(f"{path} cannot be opened: {error.strerror or error}.") from None
 
@@ -355,11 +360,11 @@ def _read_database(path: Path, version: int, notes: list[str] | None) -> OpenedP
         # column 'exhibitor_id'" says more than "row 1 missing from index".
         problem = schema_problem(current)
         if problem is not None and notes is None:
-            raise PlanFileError(f"{path} is damaged: {problem}.")
+            raise PlanDamagedError(f"{path} is damaged: {problem}.")
         broken = _integrity_check(conn)
         if broken is not None:
             if notes is None:
-                raise PlanFileError(
+                raise PlanDamagedError(
                     f"{path} is damaged: SQLite finds its pages inconsistent ({broken})."
                 )
             notes.append(f"SQLite finds the file's pages inconsistent ({broken})")
@@ -406,6 +411,7 @@ __all__ = [
     "SUFFIX",
     "DiskVersion",
     "OpenedPlan",
+    "PlanDamagedError",
     "PlanFileError",
     "Stamp",
     "disk_version",

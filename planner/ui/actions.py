@@ -62,6 +62,7 @@ def build(window) -> dict[str, QAction]:
     add("open", "&Open…", lambda: w.files.open(), "open", Std.Open)
     add("save", "&Save", w.files.save, "save", Std.Save)
     add("save-as", "Save &As…", w.files.save_as, "", Std.SaveAs)
+    add("revert", "Re&vert to saved", w.files.revert, "")
     add("export-pdf", "Export &PDF…", w.export_pdf, "pdf", "Ctrl+P")
     add("import-exhibitors", "Import &exhibitors (CSV)…", w.import_exhibitors, "exhibitors")
     add("quit", "&Quit", w.close, "", Std.Quit)
@@ -139,7 +140,7 @@ def build(window) -> dict[str, QAction]:
     w.recent_menu.setObjectName("recent-menu")
     file_menu.addMenu(w.recent_menu)
     file_menu.addSeparator()
-    for key in ("save", "save-as"):
+    for key in ("save", "save-as", "revert"):
         file_menu.addAction(a[key])
     file_menu.addSeparator()
     file_menu.addAction(a["import-exhibitors"])

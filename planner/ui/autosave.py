@@ -51,6 +51,17 @@ def pending_recoveries() -> list[tuple[Path, dict]]:
     return found
 
 
+def recovery_for(original: Path) -> Path | None:
+    """The newest recovery file of the plan saved at ``original`` (a damaged plan's last
+    unsaved state, if Boothplan stopped while it had changes), or ``None``."""
+    wanted = str(original.resolve())
+    for plan_path, meta in pending_recoveries():
+        given = meta.get("original") or ""
+        if given and str(Path(given).resolve()) == wanted:
+            return plan_path
+    return None
+
+
 def discard(plan_path: Path) -> None:
     for path in (plan_path, plan_path.with_suffix(".json")):
         path.unlink(missing_ok=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QUndoView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from planner.model import Plan
@@ -21,10 +23,11 @@ from planner.ui.booking_controller import BookingController
 from planner.ui.canvas.scene import PlanScene
 from planner.ui.canvas.view import PlanView
 from planner.ui.dialogs import ZoneDialog
-from planner.ui.document import PlanDocument
+from planner.ui.document import HELD, OUTSIDE, PlanDocument
 from planner.ui.edit_controller import EditController
 from planner.ui.errors import guarded, show_error
 from planner.ui.file_controller import FileController
+from planner.ui.notice_bar import NoticeBar
 from planner.ui.pack_runner import PackRunner
 from planner.ui.panels.exhibitors import ExhibitorPanel
 from planner.ui.panels.problems import ProblemsPanel
@@ -55,7 +58,14 @@ class MainWindow(QMainWindow):
         self.selection = Selection(self)
         self.scene = PlanScene(self.document, self.selection, self)
         self.view = PlanView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.notice_bar = NoticeBar(self)
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice_bar)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(centre)
         self.files = FileController(self.document, self)
         self.edit = EditController(self)
         self.booking = BookingController(self)
@@ -93,6 +103,10 @@ class MainWindow(QMainWindow):
         # Bound methods, not lambdas: Qt drops them when the window goes, before its children.
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.path_changed.connect(self._update_title)
+        self.document.read_only_changed.connect(self._update_title)
+        self.document.read_only_changed.connect(self._update_notice)
+        self.document.undo_stack.cleanChanged.connect(self._update_notice)
+        self.files.notice.connect(self._file_notice)
         self.document.plan_changed.connect(self._plan_changed)
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.status_message.connect(self.statusBar().showMessage)
@@ -301,9 +315,51 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_ignored) -> None:
         path = self.document.path
         name = path.name if path else self.tr("Untitled")
+        if self.document.read_only:
+            name += " " + self.tr("(read-only)")
         self.setWindowFilePath(str(path) if path else "")
         self.setWindowTitle(f"{name}[*] — {self.document.plan.name} — Boothplan")
         self.setWindowModified(self.document.modified)
+
+    def _file_notice(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+        self._update_notice()
+
+    def _update_notice(self, *_ignored) -> None:
+        """The strip above the canvas: why the plan is read-only, or that it changed on disk
+        under unsaved work, with what the organiser can do about it."""
+        document, files = self.document, self.files
+        path = document.path
+        name = path.name if path else self.tr("This plan")
+        if document.read_only:
+            buttons = []
+            if document.read_only_kind == HELD:
+                buttons.append(("take-over", self.tr("Take over"), files.take_over))
+            elif document.read_only_kind == OUTSIDE:
+                buttons.append(
+                    ("accept-changes", self.tr("Keep those changes"), files.accept_outside_changes)
+                )
+            buttons.append(("save-copy", self.tr("Save a copy…"), files.save_as))
+            text = self.tr("Read-only: %1 is %2.").replace("%1", name)
+            self.notice_bar.show_notice(text.replace("%2", document.read_only), buttons)
+        elif files.pending_change and document.modified:
+            text = self.tr(
+                "%1 was changed on disk (%2). Your changes are kept; Save will ask how to "
+                "combine them."
+            )
+            self.notice_bar.show_notice(
+                text.replace("%1", name).replace("%2", files.pending_change),
+                [("revert", self.tr("Drop mine and reload"), files.revert)],
+            )
+        else:
+            self.notice_bar.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Coming back to the window is when someone else's save matters: look at the file
+        # then, in case the file watcher missed it (a network share, a replaced folder).
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.files.guard.check()
+        super().changeEvent(event)
 
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
@@ -343,6 +399,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        self.files.close_file()
         saver = getattr(self, "autosaver", None)
         if saver is not None:
             saver.stop()  # closed on purpose (saved or discarded): nothing to recover
