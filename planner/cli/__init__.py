@@ -13,11 +13,12 @@ import difflib
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
 from planner import __version__
-from planner.cli.common import name_the_plan
+from planner.cli.common import CLOSING_NOTES, name_the_plan
 from planner.errors import BoothplanError
 
 # Modules that define sub-commands, in the order `boothplan --help` lists them.
@@ -79,6 +80,11 @@ def _open_app(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not sys.warnoptions:
+        # A user reads one sentence per problem: numpy's and shapely's RuntimeWarnings on odd
+        # geometry ("invalid value encountered") printed lines of code before it. A developer
+        # who asks for warnings (python -W, PYTHONWARNINGS) still gets them.
+        warnings.simplefilter("ignore", RuntimeWarning)
     parser = build_parser()
     subcommands = list(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
@@ -94,7 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USER_ERROR
     try:
-        return int(args.func(args) or EXIT_OK)
+        code = int(args.func(args) or EXIT_OK)
+        sys.stdout.flush()
+        for note in CLOSING_NOTES:
+            print(note, file=sys.stderr)
+        CLOSING_NOTES.clear()
+        return code
     except BoothplanError as error:
         # A model operation's error gets the plan file it worked on, once, for every command.
         print(f"boothplan: {name_the_plan(error, getattr(args, 'plan', None))}", file=sys.stderr)

@@ -48,12 +48,15 @@ def change_plan(
     if updated.saved:
         holder = read_holder(path)
         if holder is not None and not holder.is_stale():
-            print(
+            CLOSING_NOTES.append(
                 f"boothplan: note: {path} is open in Boothplan for {holder.describe()}; that "
-                "window reloads it, or asks first if it has unsaved changes.",
-                file=sys.stderr,
+                "window reloads it, or asks first if it has unsaved changes."
             )
     return updated
+
+
+# Said after the command's own output (main prints them), so the result comes first.
+CLOSING_NOTES: list[str] = []
 
 
 # Where model operations live: their errors speak of "the plan" without knowing its file.
