@@ -151,6 +151,8 @@ def parse_exhibitors(
         raise ExhibitorCsvError(
             f"{source} is empty; the first line must name the columns."
         ) from None
+    except csv.Error as error:
+        raise _malformed(source, reader.line_num or 1, error) from None
     headings = [_heading(h) for h in header]
     if "name" not in headings:
         found = ", ".join(repr(h) for h in header[:8]) or "nothing"
@@ -169,12 +171,7 @@ def parse_exhibitors(
             rows.read(line, headings, values)
             line = reader.line_num + 1
     except csv.Error as error:
-        if "field larger than field limit" in str(error):
-            raise ExhibitorCsvError(
-                f"{source} line {line}: a cell is longer than {csv.field_size_limit():,} "
-                "characters, which no exhibitor field is (an unclosed quote?)."
-            ) from None
-        raise ExhibitorCsvError(f"{source} line {line}: the CSV is malformed ({error}).") from None
+        raise _malformed(source, line, error) from None
 
     bad = tuple(rows.bad)
     if bad and not skip_bad:
@@ -185,6 +182,15 @@ def parse_exhibitors(
             bad,
         )
     return rows.result(bad, ignored)
+
+
+def _malformed(source: str, line: int, error: csv.Error) -> ExhibitorCsvError:
+    if "field larger than field limit" in str(error):
+        return ExhibitorCsvError(
+            f"{source} line {line}: a cell is longer than {csv.field_size_limit():,} "
+            "characters, which no exhibitor field is (an unclosed quote?)."
+        )
+    return ExhibitorCsvError(f"{source} line {line}: the CSV is malformed ({error}).")
 
 
 # -- writing ---------------------------------------------------------------------------------

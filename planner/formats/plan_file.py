@@ -314,9 +314,16 @@ def open_plan(path: str | os.PathLike[str], salvage: bool = False) -> OpenedPlan
     except RowProblem as problem:
         raise PlanDamagedError(f"{path} is damaged: {problem.place()}: {problem.reason}.") from None
     except sqlite3.DatabaseError as error:
-        raise PlanDamagedError(f"{path} is damaged: {error}.") from None
+        raise PlanDamagedError(f"{path} is damaged: {_one_line(error)}.") from None
+    except UnicodeDecodeError:  # SQLite hands back text bytes as they are stored
+        raise PlanDamagedError(f"{path} is damaged: it holds text that is not UTF-8.") from None
     except OSError as error:  # copying a file that another program left half-changed
         raise PlanFileError(f"{path} cannot be opened: {error.strerror or error}.") from None
+
+
+def _one_line(error: BaseException) -> str:
+    """SQLite quotes the broken SQL in its messages, newlines and all: one line of it."""
+    return " ".join(str(error).split()).rstrip(".")
 
 
 def _integrity_check(conn: sqlite3.Connection) -> str | None:
@@ -338,11 +345,13 @@ def _stamp(meta: dict[str, str]) -> Stamp:
     )
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+def _meta(conn: sqlite3.Connection, tolerant: bool = False) -> dict[str, str]:
     try:
         rows = conn.execute("SELECT key, value FROM meta").fetchall()
-    except sqlite3.DatabaseError:  # salvaging a file without its meta table
-        return {}
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        if not tolerant:
+            raise
+        return {}  # a salvage of a file whose meta table is broken
     return {str(k): str(v) for k, v in rows if k is not None and v is not None}
 
 
@@ -369,7 +378,7 @@ def _read_database(path: Path, version: int, notes: list[str] | None) -> OpenedP
                 )
             notes.append(f"SQLite finds the file's pages inconsistent ({broken})")
         read = read_tables(current, notes)
-        meta = _meta(current)
+        meta = _meta(current, tolerant=notes is not None)
         changed: tuple[str, ...] = ()
         if version >= 2:  # version 1 wrote no checksums
             changed = tuple(
@@ -402,7 +411,9 @@ def disk_version(path: str | os.PathLike[str]) -> DiskVersion | None:
             meta = _meta(conn) if version >= 2 else {}
             return DiskVersion(_stamp(meta), before.inode, before.size, before.mtime_ns)
         except sqlite3.DatabaseError as error:
-            raise PlanFileError(f"{path} is damaged: {error}.") from None
+            raise PlanDamagedError(f"{path} is damaged: {_one_line(error)}.") from None
+        except UnicodeDecodeError:
+            raise PlanDamagedError(f"{path} is damaged: it holds text that is not UTF-8.") from None
 
 
 __all__ = [

@@ -120,3 +120,10 @@ def test_a_cell_longer_than_the_csv_limit_is_one_sentence():
     message = str(caught.value)
     assert message.startswith("list.csv line 2: a cell is longer than 131,072 characters")
     assert "field limit" not in message
+
+
+def test_a_header_longer_than_the_csv_limit_is_one_sentence():
+    # Found by the fuzz suite: the first line was read outside the guard of the others.
+    text = '"name' + "x" * 200_000 + "\nHTX Sơn La\n"
+    with pytest.raises(ExhibitorCsvError, match=r"^list.csv line 1: a cell is longer than"):
+        parse_exhibitors(text, "list.csv", Plan())
