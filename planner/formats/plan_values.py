@@ -9,14 +9,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from planner.formats.entity_codec import geometry_fields
-from planner.model.entities import TYPE_OF_TABLE
-from planner.model.limits import booth_areas_problem, entity_problem, geometries_problem
+from planner.model.limits import entities_problem
 
 _BAD_ID_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 MAX_ID_LENGTH = 200
-# Tables whose rows carry figures beyond coordinates (few rows each: checked one by one).
-_FIGURED_TABLES = frozenset({"info", "halls", "doors", "zones"})
 
 
 def id_problem(id_: Any) -> str | None:
@@ -36,18 +32,7 @@ def check_values(table: str, entities: Sequence[Any]) -> tuple[int, str] | None:
         problem = id_problem(entity.id)
         if problem is not None:
             return i, problem
-    for name in geometry_fields(TYPE_OF_TABLE[table]):
-        found = geometries_problem([getattr(e, name) for e in entities])
-        if found is not None:
-            return found
-    if table == "booths":
-        return booth_areas_problem([e.geometry for e in entities])
-    if table in _FIGURED_TABLES:
-        for i, entity in enumerate(entities):
-            problem = entity_problem(entity)
-            if problem is not None:
-                return i, problem
-    return None
+    return entities_problem(table, entities)
 
 
 __all__ = ["MAX_ID_LENGTH", "check_values", "id_problem"]

@@ -17,6 +17,7 @@ the caller to put in its sentence ("booth width 1e-09 m is under 0.5 m").
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -191,6 +192,32 @@ def booth_areas_problem(geometries: Any) -> tuple[int, str] | None:
     return index, booth_area_problem(geoms[index]) or "its area is out of range"
 
 
+# Tables whose rows carry figures beyond coordinates (few rows each: checked one by one).
+_FIGURED_TABLES = frozenset({"info", "halls", "doors", "zones"})
+_GEOMETRY_FIELDS = {"doors": "line"}
+
+
+def entities_problem(table: str, entities: Sequence[Any]) -> tuple[int, str] | None:
+    """The first of ``entities`` (all of ``table``) with a number out of range, as
+    ``(index, problem)``; geometry and booth areas are checked for all of them at once (a plan
+    file or a pack holds tens of thousands of booths)."""
+    if not entities or table in ("exhibitors", "booking_events"):
+        return None
+    if table != "info":
+        name = _GEOMETRY_FIELDS.get(table, "geometry")
+        found = geometries_problem([getattr(e, name) for e in entities])
+        if found is not None:
+            return found
+    if table == "booths":
+        return booth_areas_problem([e.geometry for e in entities])
+    if table in _FIGURED_TABLES:
+        for i, entity in enumerate(entities):
+            problem = entity_problem(entity)
+            if problem is not None:
+                return i, problem
+    return None
+
+
 __all__ = [
     "MAX_AISLE_M",
     "MAX_BOOTH_SIDE_M",
@@ -206,6 +233,7 @@ __all__ = [
     "booth_side_problem",
     "booth_size_problem",
     "coordinates_problem",
+    "entities_problem",
     "entity_problem",
     "finite_problem",
     "geometries_problem",

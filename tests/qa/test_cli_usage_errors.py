@@ -40,3 +40,43 @@ def test_a_mistyped_command_is_named_before_any_window_opens(argv, expected, cap
     monkeypatch.setitem(sys.modules, "planner.ui.app", None)  # importing it now would fail
     assert main(argv) == 2
     assert expected in capsys.readouterr().err
+
+
+_WARNS = """
+import sys, warnings
+import planner.cli.plan_commands as commands
+real = commands.describe
+def noisy(plan):
+    warnings.warn("invalid value encountered in intersection", RuntimeWarning)
+    return real(plan)
+commands.describe = noisy
+from planner.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_numpy_and_shapely_warnings_are_not_printed_before_the_answer(tmp_path):
+    """Issue "Nothing lost, nothing hung", row 10: RuntimeWarning lines (with the source line
+    that raised them) came before the one sentence a user reads."""
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    plan = root / "layouts" / "sonla-week-coopmart.boothplan"
+    env = {"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"}
+    quiet = subprocess.run(
+        [sys.executable, "-c", _WARNS, "info", str(plan)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert quiet.returncode == 0 and quiet.stderr == ""
+    asked = subprocess.run(  # a developer who asks for warnings still sees them
+        [sys.executable, "-W", "default", "-c", _WARNS, "info", str(plan)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert "RuntimeWarning: invalid value encountered" in asked.stderr

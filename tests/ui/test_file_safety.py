@@ -109,6 +109,27 @@ def test_unsaved_edits_and_a_command_line_import_are_both_kept(
     assert not win.document.modified and win.document.plan == saved
 
 
+def test_without_the_version_check_the_app_would_drop_the_import(
+    app_window, plan_file, qtbot, monkeypatch
+):
+    """The test above, with Save writing whatever is on disk: it loses the command line's
+    import, as the app did before. So the test above can see a lost update."""
+    import planner.ui.file_controller as controller
+    from planner.formats.plan_store import save_new
+
+    monkeypatch.setattr(
+        controller, "save_over", lambda path, plan, read, who: save_new(path, plan, who)
+    )
+    win = app_window()
+    _open(win, plan_file, monkeypatch)
+    (number,) = _available(win.document.plan)
+    _delete_booth(win, number, monkeypatch)
+    before = len(win.document.plan.exhibitors)
+    assert main(["exhibitors", "import", str(plan_file), str(LAOCAI_LIST)]) == 0
+    win.actions["save"].trigger()
+    assert len(open_plan(plan_file).plan.exhibitors) == before, "the import is gone"
+
+
 def test_edits_that_clash_are_never_written_over_the_other_version(
     app_window, plan_file, qtbot, monkeypatch, tmp_path
 ):

@@ -169,3 +169,26 @@ def test_closing_on_purpose_leaves_nothing_to_recover(window, qtbot):
     assert saver.save_now() and saver.path.exists()
     assert window.close()  # "Save changes?" answered Discard by the test set-up
     assert not saver.path.exists()
+
+
+def test_absurd_figures_are_refused_in_the_app_naming_the_value(window, qtbot):
+    """Issue "Nothing lost, nothing hung", row 3, in the app: a typed default booth of a
+    centimetre, an aisle of 1e308 m or a booth of a nanometre is refused in one sentence."""
+    start = window.document.plan
+    for key, bad, expected in [
+        ("booth_w", "0.01", "the plan's defaults: booth width 0.01 m is under 0.5 m"),
+        ("aisle", "1e308", "the plan's defaults: aisle 1e+308 m is over 100 m"),
+    ]:
+        field = _field(window, key)
+        field.setText(bad)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert window.document.plan is start
+        assert window.properties.message.text() == f"That edit is refused: {expected}."
+        window.properties.refresh()
+    click(qtbot, window.view, 4.5, 4.5)  # booth A01
+    width = _field(window, "width")
+    width.setText("1e-9")
+    qtbot.keyClick(width, Qt.Key.Key_Return)
+    assert window.document.plan is start
+    assert window.properties.message.text().startswith("That edit is refused: booth A01: the booth")
+    assert window.document.undo_stack.count() == 0
