@@ -1,6 +1,9 @@
-"""The values of a plan file's rows, checked as they are read: well-formed ids and physical
-numbers (:mod:`planner.model.limits`). A coordinate of 1e308 or a booth of a nanometre in a file
-would stop the packer, the checker or the PDF with an arithmetic error, or take all the memory.
+"""The values of a plan file's rows, checked as they are read: well-formed ids, valid polygons
+and physical numbers (:mod:`planner.model.limits`). A coordinate of 1e308 or a booth of a
+nanometre in a file would stop the packer, the checker or the PDF with an arithmetic error, or
+take all the memory; a polygon that crosses itself stops GEOS ("TopologyException"). Boothplan
+itself never saves one (its drawing and editing tools refuse them, and so does GeoJSON import),
+so in a file it is damage.
 """
 
 from __future__ import annotations
@@ -9,6 +12,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import shapely
+
+from planner.formats.entity_codec import geometry_fields
+from planner.model.entities import TYPE_OF_TABLE
 from planner.model.limits import entities_problem
 
 _BAD_ID_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
@@ -32,7 +40,22 @@ def check_values(table: str, entities: Sequence[Any]) -> tuple[int, str] | None:
         problem = id_problem(entity.id)
         if problem is not None:
             return i, problem
+    for name in geometry_fields(TYPE_OF_TABLE[table]):
+        found = _invalid_geometry([getattr(e, name) for e in entities], name)
+        if found is not None:
+            return found
     return entities_problem(table, entities)
+
+
+def _invalid_geometry(geometries: Sequence[Any], name: str) -> tuple[int, str] | None:
+    geoms = np.asarray(geometries, dtype=object)
+    lines = shapely.get_type_id(geoms) == 1
+    bad = ~shapely.is_valid(geoms) | (lines & (shapely.length(geoms) <= 0))
+    if not bad.any():
+        return None
+    i = int(np.flatnonzero(bad)[0])
+    reason = "it has no length" if lines[i] else shapely.is_valid_reason(geoms[i]).lower()
+    return i, f"its {name} is not a valid shape ({reason})"
 
 
 __all__ = ["MAX_ID_LENGTH", "check_values", "id_problem"]

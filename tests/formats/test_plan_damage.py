@@ -224,3 +224,19 @@ def test_a_salvage_reads_what_it_can_and_says_what_it_left_out(plan_path):
         "the row was left out",
     )
     assert len(salvaged.plan.exhibitors) == len(full_plan().exhibitors)
+
+
+def test_a_polygon_that_crosses_itself_is_damage_not_a_geos_traceback(plan_path, capsys):
+    """Found by the fuzz suite: a flipped bit in a booth's WKB made a coordinate 7.5e-203, the
+    booth crossed itself, and check stopped with GEOS's TopologyException."""
+    from shapely.geometry import Polygon
+
+    bowtie = Polygon([(0, 0), (3, 3), (3, 0), (0, 3)])
+    conn = sqlite3.connect(plan_path)
+    conn.execute("UPDATE booths SET geometry = ? WHERE id = 'booth-6'", (bowtie.wkb,))
+    conn.commit()
+    conn.close()
+    assert main(["check", str(plan_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"boothplan: {plan_path} is damaged: table booths, row 6 (id 'booth-6')")
+    assert "its geometry is not a valid shape (self-intersection" in err
