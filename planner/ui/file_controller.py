@@ -291,7 +291,8 @@ class FileController(QObject):
         if answer == "save-as":
             return self.save_as()
         if answer == "discard" and theirs is not None:
-            self.document.reload(theirs.plan, theirs.version)
+            outside = self._outside(theirs) if theirs.changed_outside else ""
+            self.document.reload(theirs.plan, theirs.version, outside, OUTSIDE if outside else "")
             self.pending_change = ""
             return True
         return False

@@ -17,6 +17,7 @@ longer campaign.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -221,7 +222,8 @@ def json_mutant(source: Path, recipe: tuple) -> bytes:
         if action == "number" and numbers:
             data = _set(data, numbers[pick % len(numbers)], ODD_NUMBERS[choice % len(ODD_NUMBERS)])
         elif action == "value":
-            data = _set(data, path, ODD_VALUES[choice % len(ODD_VALUES)])
+            # A copy: one list put in two places would let a later edit nest it in itself.
+            data = _set(data, path, copy.deepcopy(ODD_VALUES[choice % len(ODD_VALUES)]))
         elif action == "delete" and path:
             data = _delete(data, path)
         elif action == "repeat" and isinstance(data, dict) and data.get("features"):
