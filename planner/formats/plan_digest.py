@@ -20,12 +20,14 @@ DIGEST_PREFIX = "digest:"  # meta key of a table's digest: "digest:booths"
 
 
 def _column_bytes(values: Sequence[Any]) -> bytes:
-    if all(type(v) is bytes for v in values):  # geometry: WKB blobs, framed by their lengths
+    kinds = set(map(type, values))
+    if kinds == {bytes}:  # geometry: WKB blobs, framed by their lengths
         lengths = struct.pack(f"<{len(values)}Q", *map(len, values))
         return b"B" + lengths + b"".join(values)
-    plain = [v.hex() if type(v) is bytes else v for v in values]
+    if bytes in kinds:  # a blob where text belongs: only in a damaged or hand-edited file
+        values = [v.hex() if type(v) is bytes else v for v in values]
     # json gives each float its exact shortest text, and tells 3 from 3.0 and "3".
-    return b"J" + json.dumps(plain, ensure_ascii=False).encode("utf-8")
+    return b"J" + json.dumps(values, ensure_ascii=False).encode("utf-8")
 
 
 def table_digest(names: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
