@@ -182,10 +182,22 @@ ENTITY_TYPES: tuple[type, ...] = (
     BookingEvent,
 )
 TABLES: tuple[str, ...] = tuple(t.TABLE for t in ENTITY_TYPES)
+# One of a table's entities, as a sentence names it: "booth A-12 was changed on both sides".
+NOUNS: dict[str, str] = {
+    "info": "the plan's settings",
+    "halls": "hall",
+    "obstacles": "obstacle",
+    "doors": "door",
+    "zones": "zone",
+    "booths": "booth",
+    "exhibitors": "exhibitor",
+    "booking_events": "booking",
+}
 TYPE_OF_TABLE: dict[str, type] = {t.TABLE: t for t in ENTITY_TYPES}
 
 __all__ = [
     "ENTITY_TYPES",
+    "NOUNS",
     "TABLES",
     "TYPE_OF_TABLE",
     "Area",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.model.entities import TABLES
+from planner.model.entities import NOUNS, TABLES
 from planner.model.patch import Change, Patch, PatchConflict
 from planner.model.plan import Plan
 
@@ -44,17 +44,6 @@ class MergeConflict:
     what: str
 
 
-_NOUN = {
-    "halls": "hall",
-    "obstacles": "obstacle",
-    "doors": "door",
-    "zones": "zone",
-    "booths": "booth",
-    "exhibitors": "exhibitor",
-    "booking_events": "booking",
-}
-
-
 def _still_needed(mine: Patch, theirs: Plan) -> Patch:
     """``mine`` without the changes ``theirs`` already made the same way."""
     changes = tuple(c for c in mine if theirs.get(c.table, c.id) != c.after)
@@ -72,7 +61,7 @@ def conflict(mine: Patch, theirs: Plan) -> MergeConflict | None:
 def _describe(change: Change, theirs: Plan) -> str:
     entity = change.after or change.before
     label = getattr(entity, "number", "") or getattr(entity, "name", "") or change.id
-    noun = _NOUN.get(change.table, "entity")
+    noun = NOUNS.get(change.table, "entity")
     if change.table == "info":
         return "the plan's settings were changed on both sides"
     if theirs.get(change.table, change.id) is None and change.before is not None:

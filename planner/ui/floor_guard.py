@@ -16,10 +16,9 @@ from planner.formats.floor_checks import (
     check_zone_in_halls,
 )
 from planner.model import Patch, Plan
+from planner.model.entities import NOUNS
 from planner.model.limits import entities_problem
 from planner.ui.edits import EditRefused
-
-_NOUNS = {"halls": "hall", "obstacles": "obstacle", "doors": "door", "zones": "zone"}
 
 
 def refuse_broken_floor(before: Plan, after: Plan, patch: Patch) -> None:
@@ -75,7 +74,7 @@ def _refuse_absurd(before: Plan, patch: Patch) -> None:
         elif table == "booths":
             what = f"booth {entity.number or entity.id}"
         else:
-            what = f"{_NOUNS.get(table, table)} {entity.name or entity.id}"
+            what = f"{NOUNS.get(table, table)} {entity.name or entity.id}"
         raise EditRefused(f"That edit is refused: {what}: {problem}.")
 
 

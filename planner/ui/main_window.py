@@ -23,7 +23,7 @@ from planner.ui.booking_controller import BookingController
 from planner.ui.canvas.scene import PlanScene
 from planner.ui.canvas.view import PlanView
 from planner.ui.dialogs import ZoneDialog
-from planner.ui.document import HELD, OUTSIDE, PlanDocument
+from planner.ui.document import PlanDocument
 from planner.ui.edit_controller import EditController
 from planner.ui.errors import guarded, show_error
 from planner.ui.file_controller import FileController
@@ -326,33 +326,7 @@ class MainWindow(QMainWindow):
         self._update_notice()
 
     def _update_notice(self, *_ignored) -> None:
-        """The strip above the canvas: why the plan is read-only, or that it changed on disk
-        under unsaved work, with what the organiser can do about it."""
-        document, files = self.document, self.files
-        path = document.path
-        name = path.name if path else self.tr("This plan")
-        if document.read_only:
-            buttons = []
-            if document.read_only_kind == HELD:
-                buttons.append(("take-over", self.tr("Take over"), files.take_over))
-            elif document.read_only_kind == OUTSIDE:
-                buttons.append(
-                    ("accept-changes", self.tr("Keep those changes"), files.accept_outside_changes)
-                )
-            buttons.append(("save-copy", self.tr("Save a copy…"), files.save_as))
-            text = self.tr("Read-only: %1 is %2.").replace("%1", name)
-            self.notice_bar.show_notice(text.replace("%2", document.read_only), buttons)
-        elif files.pending_change and document.modified:
-            text = self.tr(
-                "%1 was changed on disk (%2). Your changes are kept; Save will ask how to "
-                "combine them."
-            )
-            self.notice_bar.show_notice(
-                text.replace("%1", name).replace("%2", files.pending_change),
-                [("revert", self.tr("Drop mine and reload"), files.revert)],
-            )
-        else:
-            self.notice_bar.hide()
+        self.notice_bar.show_file_state(self.document, self.files)
 
     def changeEvent(self, event: QEvent) -> None:
         # Coming back to the window is when someone else's save matters: look at the file
