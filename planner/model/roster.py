@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from planner.errors import BoothplanError
-from planner.model.booking import release
+from planner.model.booking import HELD_STATUSES, release, set_status
 from planner.model.entities import Exhibitor
 from planner.model.natural_order import fold_accents, natural_key
 from planner.model.patch import Patch
@@ -108,6 +108,57 @@ def exhibitors_by_key(plan: Plan) -> dict[str, Exhibitor]:
     return result
 
 
+MAX_BOOTHS_WANTED = 1000  # more is a typo (a phone number in the wrong box)
+
+
+def save_exhibitor(plan: Plan, exhibitor: Exhibitor, at: str | None = None) -> Patch:
+    """Add ``exhibitor`` (an empty id gives it a new one) or replace the one with its id.
+
+    Refused in one sentence: an empty or taken name, an unknown sector (add it to the plan's
+    sectors first), a booth count out of range, a status an exhibitor cannot hold. When the
+    status changes, the booths the exhibitor holds take it too, with a history line each, as
+    when an imported list changes it.
+    """
+    name = " ".join(exhibitor.name.split())
+    if not name:
+        raise RosterError("An exhibitor needs a name.")
+    key = name_key(name)
+    for other in plan.exhibitors.values():
+        if other.id != exhibitor.id and name_key(other.name) == key:
+            raise RosterError(f"There is already an exhibitor called {other.name}.")
+    sector = normalise_sector(exhibitor.sector)
+    if not is_known_sector(plan, sector):
+        raise RosterError(
+            f"The sector {exhibitor.sector!r} is unknown (known: "
+            f"{', '.join(known_sectors(plan))}); add it to the plan's sectors first."
+        )
+    if not 0 <= exhibitor.booths_wanted <= MAX_BOOTHS_WANTED:
+        raise RosterError(
+            f"{exhibitor.booths_wanted} booths is not a booth count (0 to {MAX_BOOTHS_WANTED})."
+        )
+    if exhibitor.booking_status not in HELD_STATUSES:
+        raise RosterError(
+            f"An exhibitor's booths can be on hold, reserved or confirmed, not "
+            f"{exhibitor.booking_status!r}."
+        )
+    adding = not exhibitor.id or exhibitor.id not in plan.exhibitors
+    id_ = exhibitor.id or plan.new_id("exhibitors")
+    clean = replace(exhibitor, id=id_, name=name, sector=sector)
+    verb = "Add" if adding else "Edit"
+    patch = plan.edit(f"{verb} exhibitor {name}").put(clean).build()
+    before = plan.exhibitors.get(id_)
+    if before is not None and before.booking_status != clean.booking_status:
+        after = plan.apply(patch)
+        held = [
+            b.id
+            for b in after.booths_of(id_)
+            if b.status in HELD_STATUSES and b.status != clean.booking_status
+        ]
+        if held:
+            patch = patch.then(set_status(after, held, clean.booking_status, at))
+    return patch
+
+
 def remove_exhibitor(plan: Plan, exhibitor_id: str, at: str | None = None) -> Patch:
     """Delete an exhibitor, releasing its booths first (their history stays in the plan)."""
     exhibitor = plan.exhibitors.get(exhibitor_id)
@@ -131,4 +182,5 @@ __all__ = [
     "match_exhibitors",
     "name_key",
     "remove_exhibitor",
+    "save_exhibitor",
 ]

@@ -24,6 +24,14 @@ TOOLS: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+def tooltip_for(action: QAction, hint: str = "") -> str:
+    """ "Auto-pack plan (Ctrl+K)", and what to select when it is greyed out."""
+    label = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = f"{label} ({keys})" if keys else label
+    return f"{text}: {hint}" if hint else text
+
+
 def make_action(
     window,
     text: str,
@@ -42,9 +50,12 @@ def make_action(
         else:
             action.setShortcut(QKeySequence(shortcut))
     action.setCheckable(checkable)
+    action.setToolTip(tooltip_for(action))
     action.setObjectName(name or text.lower().replace(" ", "-").strip("…."))
     if slot is not None:
-        action.triggered.connect(slot)
+        # Menu slots take no arguments: triggered(bool) once reached import_exhibitors(path) as
+        # path=False, and File → Import exhibitors did nothing but raise.
+        action.triggered.connect(lambda _checked=False: slot())
     return action
 
 
@@ -64,17 +75,23 @@ def build(window) -> dict[str, QAction]:
     add("save-as", "Save &As…", w.files.save_as, "", Std.SaveAs)
     add("revert", "Re&vert to saved", w.files.revert, "")
     add("export-pdf", "Export &PDF…", w.export_pdf, "pdf", "Ctrl+P")
-    add("import-exhibitors", "Import &exhibitors (CSV)…", w.import_exhibitors, "exhibitors")
+    add("import-exhibitors", "&Import exhibitors (CSV)…", w.roster.import_csv, "exhibitors")
+    add("add-exhibitor", "&Add exhibitor…", w.roster.add, "", "Ctrl+Shift+E")
+    add("edit-exhibitor", "&Edit exhibitor…", w.roster.edit)
+    add("remove-exhibitor", "&Remove exhibitor…", w.roster.remove)
     add("quit", "&Quit", w.close, "", Std.Quit)
     undo = w.document.undo_stack.createUndoAction(w, w.tr("&Undo"))
     undo.setShortcuts(QKeySequence.keyBindings(Std.Undo))
     undo.setIcon(icon("undo"))
     redo = w.document.undo_stack.createRedoAction(w, w.tr("&Redo"))
-    redo_keys = [QKeySequence("Ctrl+Shift+Z")]
+    # Ctrl+Y as well, on every platform: organisers come from Excel on Windows.
+    redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
     redo_keys += [k for k in QKeySequence.keyBindings(Std.Redo) if k not in redo_keys]
     redo.setShortcuts(redo_keys)
     redo.setIcon(icon("redo"))
     a["undo"], a["redo"] = undo, redo
+    for action in (undo, redo):
+        action.setToolTip(tooltip_for(action))
     add("delete", "&Delete", w.edit.delete, "delete", Std.Delete)
     add("duplicate", "D&uplicate", w.edit.duplicate, "duplicate", "Ctrl+D")
     add("select-all", "Select &All", w.edit.select_all, "", Std.SelectAll)
@@ -173,10 +190,15 @@ def build(window) -> dict[str, QAction]:
     for name, *_ in TOOLS:
         tools_menu.addAction(a[f"tool-{name}"])
     plan_menu = bar.addMenu(w.tr("&Plan"))
+    for key in ("pack", "pack-zone", "check", None, "report"):
+        plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])
+    exhibitors_menu = bar.addMenu(w.tr("E&xhibitors"))
     for key in (
-        "pack",
-        "pack-zone",
-        "check",
+        "import-exhibitors",
+        None,
+        "add-exhibitor",
+        "edit-exhibitor",
+        "remove-exhibitor",
         None,
         "allocate",
         "allocate-selected",
@@ -184,10 +206,8 @@ def build(window) -> dict[str, QAction]:
         "assign",
         "move-booking",
         "release",
-        None,
-        "report",
     ):
-        plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])
+        exhibitors_menu.addSeparator() if key is None else exhibitors_menu.addAction(a[key])
 
     main_bar = QToolBar(w.tr("Main"), w)
     main_bar.setObjectName("main-toolbar")

@@ -33,6 +33,7 @@ from planner.ui.panels.exhibitors import ExhibitorPanel
 from planner.ui.panels.problems import ProblemsPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.report import ReportPanel
+from planner.ui.roster_controller import RosterController
 from planner.ui.selection import Selection
 from planner.ui.tool_options import ToolOptionsBar
 from planner.ui.tool_text import translate_status
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self.document, self)
         self.edit = EditController(self)
         self.booking = BookingController(self)
+        self.roster = RosterController(self)
         self.packer = PackRunner(self.document, self)
         self.ask_zone_details = True  # tests turn the zone dialog off
         self.ctx = ToolContext(
@@ -107,6 +109,9 @@ class MainWindow(QMainWindow):
         self.document.read_only_changed.connect(self._update_notice)
         self.document.undo_stack.cleanChanged.connect(self._update_notice)
         self.files.notice.connect(self._file_notice)
+        self.selection.changed.connect(self._update_actions)
+        self.document.plan_changed.connect(self._update_actions)
+        self.exhibitors.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.document.plan_changed.connect(self._plan_changed)
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.status_message.connect(self.statusBar().showMessage)
@@ -116,6 +121,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 900)
         self.set_tool("select")
         self._update_title()
+        self._update_actions()
         self.restore_layout()
 
     # -- layout ----------------------------------------------------------------------------
@@ -290,11 +296,6 @@ class MainWindow(QMainWindow):
         self.docks["report"].raise_()
         self.report.refresh()
 
-    def import_exhibitors(self, path: str | None = None) -> None:
-        from planner.ui.exhibitor_import import import_exhibitors
-
-        import_exhibitors(self, path)
-
     def export_pdf(self) -> None:
         from planner.ui.pdf_dialog import PdfExportDialog
 
@@ -324,6 +325,11 @@ class MainWindow(QMainWindow):
     def _file_notice(self, text: str) -> None:
         self.statusBar().showMessage(text, 15000)
         self._update_notice()
+
+    def _update_actions(self, *_ignored) -> None:
+        from planner.ui.action_state import update_actions
+
+        update_actions(self)
 
     def _update_notice(self, *_ignored) -> None:
         self.notice_bar.show_file_state(self.document, self.files)
