@@ -95,7 +95,7 @@ def build(window) -> dict[str, QAction]:
     add("delete", "&Delete", w.edit.delete, "delete", Std.Delete)
     add("duplicate", "D&uplicate", w.edit.duplicate, "duplicate", "Ctrl+D")
     add("select-all", "Select &All", w.edit.select_all, "", Std.SelectAll)
-    add("find", "&Find booth…", lambda: w.find_booth(), "", Std.Find)
+    add("find", "&Find…", w.find, "", Std.Find)
     add("rotate", "&Rotate 90°", w.edit.rotate, "rotate", "R")
     add("merge", "&Merge booths…", w.edit.merge, "merge", "Ctrl+M")
     add("split", "S&plit booth", w.edit.split, "split", "Ctrl+Shift+M")
@@ -172,6 +172,7 @@ def build(window) -> dict[str, QAction]:
         "delete",
         "duplicate",
         "select-all",
+        "find",
         None,
         "rotate",
         "merge",

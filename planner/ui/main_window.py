@@ -47,6 +47,7 @@ from planner.ui.tools.obstacle_tool import COLUMN, ObstacleTool
 from planner.ui.tools.select_tool import SelectTool
 from planner.ui.tools.snapping import GRID_STEPS
 from planner.ui.tools.zone_tool import ZoneTool
+from planner.wording import counted
 
 PLAN_SUFFIXES = (".boothplan",)
 
@@ -230,17 +231,41 @@ class MainWindow(QMainWindow):
         centre = booth.geometry.centroid
         self.view.centre_on_model(centre.x, centre.y)
 
-    def find_booth(self, number: str | None = None) -> bool:
-        """Edit → Find booth: select and show the booth with that number."""
-        if number is None:
-            number, ok = QInputDialog.getText(self, self.tr("Find booth"), self.tr("Number:"))
-            if not ok:
-                return False
-        booth = self.document.plan.booth_by_number(number.strip())
-        if booth is None:
-            self.statusBar().showMessage(self.tr("No booth %1.").replace("%1", number.strip()))
+    def find(self) -> bool:
+        """Edit → Find: a booth by its number, or an exhibitor by name (any part, accents
+        optional); the booths found are selected and shown."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Find"), self.tr("Booth number or exhibitor name:")
+        )
+        text = text.strip()
+        if not ok or not text:
             return False
-        self.focus_booth(booth.id)
+        from planner.model.roster import match_exhibitors
+
+        plan = self.document.plan
+        booth = plan.booth_by_number(text) or next(
+            (b for b in plan.booths.values() if b.number.casefold() == text.casefold()), None
+        )
+        if booth is not None:
+            self.focus_booth(booth.id)
+            self.statusBar().showMessage(self.tr("Booth %1.").replace("%1", booth.number))
+            return True
+        matches = match_exhibitors(plan, text)
+        if not matches:
+            self.statusBar().showMessage(
+                self.tr("No booth or exhibitor matches %1.").replace("%1", text)
+            )
+            return False
+        self.exhibitors.show_only([e.id for e in matches], text)
+        self.docks["exhibitors"].show()
+        self.docks["exhibitors"].raise_()
+        self.focus_exhibitor(matches[0].id)
+        if len(matches) > 1:
+            self.statusBar().showMessage(
+                self.tr("%1 match %2; the first is shown, the others are in the table.")
+                .replace("%1", counted(len(matches), "exhibitor"))
+                .replace("%2", text)
+            )
         return True
 
     def focus_exhibitor(self, exhibitor_id: str) -> None:

@@ -64,9 +64,7 @@ class RosterController(QObject):
         held = len(plan.booths_of(exhibitor_id))
         text = self.tr("Remove %1 from the plan?").replace("%1", exhibitor.name)
         if held:
-            text += " " + self.tr("Its %1 become available.").replace(
-                "%1", counted(held, "booth")
-            )
+            text += " " + self.tr("Its %1 become available.").replace("%1", counted(held, "booth"))
         answer = QMessageBox.question(
             window,
             self.tr("Remove exhibitor"),

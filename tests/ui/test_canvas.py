@@ -69,13 +69,49 @@ def test_cursor_position_in_metres_in_the_status_bar(window, qtbot):
     assert abs(x - 12.0) < 0.2 and abs(y - 7.0) < 0.2
 
 
-def test_find_booth_selects_and_centres_it(window, qtbot):
-    assert window.find_booth("A03")
+def _find(window, monkeypatch, text: str) -> None:
+    """Edit → Find… (Ctrl+F), typing ``text`` into its box."""
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (text, True))
+    window.actions["find"].trigger()
+
+
+def test_find_booth_selects_and_centres_it(window, qtbot, monkeypatch):
+    """Issue "An organiser's whole job", break 3: Find was in no menu and Ctrl+F did nothing."""
+    from PySide6.QtGui import QKeySequence
+
+    assert window.actions["find"] in window.menuBar().actions()[1].menu().actions()
+    assert QKeySequence("Ctrl+F") in window.actions["find"].shortcuts()
+    _find(window, monkeypatch, "a03")  # the number as typed, case forgiven
     assert window.selection.all() == [("booths", "booth-3")]
     centre = window.view.mapToScene(window.view.viewport().rect().center())
     assert abs(centre.x() - 10.5) < 1 and abs(-centre.y() - 4.5) < 1
-    assert not window.find_booth("Z99")
+    _find(window, monkeypatch, "Z99")
     assert "Z99" in window.statusBar().currentMessage()
+
+
+def test_find_an_exhibitor_by_name_without_accents(window, qtbot, monkeypatch):
+    from planner.model import booking
+
+    plan = window.document.plan
+    window.document.push(booking.assign(plan, ["booth-2"], "exhibitor-1", "reserved"))
+    _find(window, monkeypatch, "che shan tuyet")
+    assert window.selection.all() == [("booths", "booth-2")]
+    assert window.exhibitors.selected_ids() == ["exhibitor-1"]
+
+
+def test_the_exhibitor_search_finds_who_holds_a_booth(window, qtbot):
+    from planner.model import booking
+
+    plan = window.document.plan
+    window.document.push(booking.assign(plan, ["booth-3"], "exhibitor-1", "reserved"))
+    panel = window.exhibitors
+    qtbot.keyClicks(panel.search, "A03")  # a booth number used to empty the list
+    assert panel.visible_ids() == ["exhibitor-1"]
+    panel.search.clear()
+    qtbot.keyClicks(panel.search, "son la")  # "Sơn La" without accents
+    assert panel.visible_ids() == ["exhibitor-1"]
 
 
 def test_overview_marks_the_selection_and_problems(window, qtbot):

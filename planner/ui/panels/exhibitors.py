@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.export.sorting import name_key
 from planner.model import Plan
-from planner.model.natural_order import natural_key
+from planner.model.natural_order import fold_accents, natural_key
 from planner.ui.document import PlanDocument
 from planner.wording import counted
 
@@ -140,8 +140,13 @@ class ExhibitorFilter(QSortFilterProxyModel):
             return False
         if not self.text:
             return True
-        needle = self.text.casefold()
-        return any(needle in str(model.index(row, c).data()).casefold() for c in range(3))
+        # Name, sector and country without accents ("hai phong" finds "Hải Phòng"), and the
+        # booth numbers the exhibitor holds ("A-117" finds who holds it).
+        needle = fold_accents(self.text.casefold())
+        return any(
+            needle in fold_accents(str(model.index(row, c).data()).casefold())
+            for c in (0, 1, 2, BOOTHS_COLUMN)
+        )
 
     def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         """Names in the printed index's order; other columns as people count (2 before 10)."""
@@ -221,6 +226,19 @@ class ExhibitorPanel(QWidget):
         self.proxy.sector = self.sector.currentData() or ALL_SECTORS
         self.proxy.needs_only = self.needs.isChecked()
         self.proxy.invalidate()
+
+    def show_only(self, exhibitor_ids: list[str], text: str) -> None:
+        """Show the rows Find matched: the search box says what was looked for."""
+        self.needs.setChecked(False)
+        self.sector.setCurrentIndex(0)
+        self.search.setText(text)
+        ids = set(exhibitor_ids)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) in ids:
+                self.table.selectRow(row)
+                break
 
     def visible_ids(self) -> list[str]:
         return [
