@@ -1,6 +1,6 @@
 """``boothplan pack`` and ``boothplan check``: fill the zones with booths, list broken rules.
 
-boothplan pack PLAN [--zone NAME]... [--target N] [--json] [--columns-in-booths]
+boothplan pack PLAN [--zone NAME]... [--target N] [--json] [--columns-in-booths] [--renumber]
 boothplan check PLAN [--json]
 """
 
@@ -28,6 +28,7 @@ def _pack(args: argparse.Namespace) -> int:
             zone_ids=args.zone or None,
             target=args.target,
             column_in_booth=args.columns_in_booths,
+            renumber=args.renumber,
         )
         return result.patch, (plan, result)
 
@@ -47,6 +48,22 @@ def _pack(args: argparse.Namespace) -> int:
             print(f"{len(problems)} rule problems remain (kept booths); run boothplan check.")
         else:
             print("Every booth meets every rule.")
+    return 0
+
+
+def _freeze(args: argparse.Namespace) -> int:
+    from planner.model.booking import find_booths
+    from planner.model.frozen import freeze_numbers, unfreeze_numbers
+
+    make = unfreeze_numbers if args.command == "unfreeze" else freeze_numbers
+
+    def change(plan: Plan) -> tuple[Patch, Patch]:
+        ids = [b.id for b in find_booths(plan, args.booths)] if args.booths else None
+        patch = make(plan, ids)
+        return patch, patch
+
+    patch = change_plan(args.plan, args.command, change).result
+    print(f"{patch.description}.")
     return 0
 
 
@@ -94,8 +111,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "pack",
         help="fill the plan's zones with booths that meet the aisle rules",
         description="Fill the plan's zones (and hall floor in no zone) with booths, in place. "
-        "Locked, held, reserved, sold and blocked booths stay where they are with their "
-        "numbers; available booths of the packed zones are replaced. Prints a capacity report.",
+        "Locked, held, reserved, sold and blocked booths, and booths whose numbers are frozen, "
+        "stay where they are with their numbers; the other booths of the packed zones are "
+        "replaced, a booth where one stood keeping its number, a new one taking a number no "
+        "booth had. Prints a capacity report and what happened to the numbers.",
     )
     pack_parser.add_argument("plan", help="the .boothplan file to pack (changed in place)")
     pack_parser.add_argument(
@@ -113,7 +132,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="let a column stand inside a booth (flagged 'column') instead of losing the booth",
     )
+    pack_parser.add_argument(
+        "--renumber",
+        action="store_true",
+        help="let frozen booths move too, and number every new booth afresh (by default a "
+        "booth keeps its number where one stood before, and frozen booths stay)",
+    )
     pack_parser.set_defaults(func=_pack)
+
+    for name, says in (
+        ("freeze", "keep booths' numbers through re-packs (numbers quoted to exhibitors)"),
+        ("unfreeze", "let a re-pack move and renumber booths again"),
+    ):
+        freeze = subparsers.add_parser(
+            name,
+            help=says,
+            description=f"{says[0].upper()}{says[1:]}: every booth, or the booths named.",
+        )
+        freeze.add_argument("plan", help="the .boothplan file (changed in place)")
+        freeze.add_argument("booths", nargs="*", metavar="BOOTH", help="booth numbers or ids")
+        freeze.set_defaults(func=_freeze)
 
     check_parser = subparsers.add_parser(
         "check",

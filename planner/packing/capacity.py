@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field
 
+from planner.packing.number_keeping import NumberChanges
+
 
 def frontage_bound(area: float, booth: tuple[float, float], aisle: float) -> float:
     """Most booths ``area`` m² can hold with an aisle in front of each.
@@ -109,6 +111,7 @@ class CapacityReport:
     seconds: float = 0.0
     removed: int = 0  # available booths taken away before packing
     notes: tuple[str, ...] = field(default=())
+    numbers: NumberChanges = field(default_factory=NumberChanges)
 
     @property
     def placed(self) -> int:
@@ -127,6 +130,7 @@ class CapacityReport:
             "seconds": round(self.seconds, 3),
             "removed": self.removed,
             "notes": list(self.notes),
+            "numbers": self.numbers.to_dict(),
         }
 
     def _counted(self, t: TargetAdvice) -> str:
@@ -173,6 +177,9 @@ class CapacityReport:
                     lines.append(
                         "  - narrower aisles cannot do it: even with none it does not fit."
                     )
+        numbers = self.numbers.to_text()
+        if numbers:
+            lines.append(numbers)
         lines.extend(self.notes)
         return "\n".join(lines)
 

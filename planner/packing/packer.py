@@ -20,6 +20,7 @@ import shapely
 
 from planner.errors import BoothplanError
 from planner.model.entities import Booth
+from planner.model.frozen import is_frozen
 from planner.model.limits import aisle_problem, booth_size_problem
 from planner.model.natural_order import natural_key
 from planner.model.patch import Patch
@@ -35,6 +36,7 @@ from planner.model.rules import (
 from planner.model.status import KEPT_ON_REPACK
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise, frontage_bound
 from planner.packing.fill import order_regions
+from planner.packing.number_keeping import changes, keep_in_place
 from planner.packing.numbering import numbers_for
 from planner.packing.regions import (
     Region,
@@ -80,6 +82,8 @@ def pack(
     cancel: Cancel | None = None,
     baseline: bool = False,
     workers: int | None = None,
+    keep_frozen: bool = True,
+    renumber: bool = False,
 ) -> PackResult:
     """Pack ``plan`` (or the regions named in ``zone_ids``); pure, safe in a worker thread.
 
@@ -87,9 +91,24 @@ def pack(
     region's corner, for comparison in the benchmark. ``workers`` sets how many processes fill
     the floor's sites (by default: one, or every core for a big floor of several sites; the
     booths are the same either way).
+
+    Numbers (:mod:`planner.packing.number_keeping`): booths with frozen numbers stay as they are
+    while ``keep_frozen``; a new booth where an old one stood keeps its number and id, and the
+    others take numbers no booth had. ``renumber=True`` numbers every new booth afresh instead.
     """
     with _collector_paused():
-        return _pack(plan, zone_ids, target, column_in_booth, progress, cancel, baseline, workers)
+        return _pack(
+            plan,
+            zone_ids,
+            target,
+            column_in_booth,
+            progress,
+            cancel,
+            baseline,
+            workers,
+            keep_frozen and not renumber,
+            renumber,
+        )
 
 
 @contextmanager
@@ -107,7 +126,16 @@ def _collector_paused():
 
 
 def _pack(
-    plan, zone_ids, target, column_in_booth, progress, cancel, baseline, workers
+    plan,
+    zone_ids,
+    target,
+    column_in_booth,
+    progress,
+    cancel,
+    baseline,
+    workers,
+    keep_frozen,
+    renumber,
 ) -> PackResult:
     started = time.perf_counter()
 
@@ -130,13 +158,16 @@ def _pack(
     chosen = {r.key for r in regions}
     keep: list[Booth] = []
     removed: list[Booth] = []
+    frozen_kept = 0
     for booth in plan.booths.values():
         region = region_of_booth(plan, booth, all_regions)
-        stays = booth.locked or booth.status in KEPT_ON_REPACK
-        if region is not None and region.key in chosen and not stays:
+        kept_anyway = booth.locked or booth.status in KEPT_ON_REPACK
+        frozen = keep_frozen and is_frozen(booth) and not kept_anyway
+        if region is not None and region.key in chosen and not (kept_anyway or frozen):
             removed.append(booth)
         else:
             keep.append(booth)
+            frozen_kept += frozen and region is not None and region.key in chosen
     edit = plan.edit()
     for booth in removed:
         edit.delete("booths", booth.id)
@@ -195,7 +226,13 @@ def _pack(
     check_cancel()
     booths = prune(base, booths, check_cancel)
     tell(0.95, "Numbering booths")
-    booths = _number(base, booths, region_of, regions)
+    numbered: set[str] = set()
+    if not renumber:
+        placed, numbered = keep_in_place(removed, booths)
+        region_of = {new.id: region_of[old.id] for old, new in zip(booths, placed, strict=True)}
+        booths = placed
+    avoid = set() if renumber else {b.number for b in removed}
+    booths = _number(base, booths, region_of, regions, numbered, avoid)
 
     edit = plan.edit(f"Auto-pack ({len(booths)} booths)")
     for booth in removed:
@@ -203,7 +240,12 @@ def _pack(
     edit.put_all(booths)
     patch = edit.build()
     report = _report(plan, regions, keep, booths, region_of, clears, target, all_regions)
-    report = replace(report, seconds=time.perf_counter() - started, removed=len(removed))
+    report = replace(
+        report,
+        seconds=time.perf_counter() - started,
+        removed=len(removed),
+        numbers=changes(removed, booths, frozen_kept),
+    )
     tell(1.0, f"Placed {len(booths)} booths")
     return PackResult(patch, report, tuple(b.id for b in booths))
 
@@ -271,12 +313,22 @@ def _by_region(booths: list[Booth], region_of: dict) -> dict[str, list[Booth]]:
     return out
 
 
-def _number(base: Plan, booths: list[Booth], region_of: dict, regions: list[Region]) -> list:
+def _number(
+    base: Plan,
+    booths: list[Booth],
+    region_of: dict,
+    regions: list[Region],
+    numbered: frozenset[str] | set[str] = frozenset(),
+    avoid: frozenset[str] | set[str] = frozenset(),
+) -> list:
     """Number the new booths region by region; kept booths keep theirs, none is repeated.
 
+    Booths in ``numbered`` already carry a number (the one of the booth that stood there);
+    numbers in ``avoid`` (those of booths that are gone) are handed to no other booth.
     Two regions that would share a prefix (two halls both called "Hall A") get A and A2.
     """
-    taken = {b.number for b in base.booths.values()}
+    taken = {b.number for b in base.booths.values()} | set(avoid)
+    taken |= {b.number for b in booths if b.id in numbered}
     by_region = _by_region(booths, region_of)
     used_prefixes: set[str] = set()
     out: list[Booth] = []
@@ -291,10 +343,12 @@ def _number(base: Plan, booths: list[Booth], region_of: dict, regions: list[Regi
             n += 1
             prefix = f"{code}{n}"
         used_prefixes.add(prefix)
-        numbers = numbers_for([b.geometry for b in mine], scheme, prefix, 1, taken)
+        fresh = [b for b in mine if b.id not in numbered]
+        numbers = numbers_for([b.geometry for b in fresh], scheme, prefix, 1, taken)
         taken.update(numbers)
-        numbered = [replace(b, number=n) for b, n in zip(mine, numbers, strict=True)]
-        out.extend(sorted(numbered, key=lambda b: natural_key(b.number)))
+        renamed = {b.id: replace(b, number=n) for b, n in zip(fresh, numbers, strict=True)}
+        region_booths = [renamed.get(b.id, b) for b in mine]
+        out.extend(sorted(region_booths, key=lambda b: natural_key(b.number)))
     return out
 
 

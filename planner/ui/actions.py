@@ -132,6 +132,8 @@ def build(window) -> dict[str, QAction]:
     add("pack", "&Auto-pack plan", lambda: w.auto_pack(False), "pack", "Ctrl+K")
     add("pack-zone", "Auto-pack selected &zone", lambda: w.auto_pack(True), "", "Ctrl+Shift+K")
     add("check", "Check &rules", w.problems.check_now, "problems", "F7")
+    add("freeze", "&Freeze numbers", lambda: w.edit.freeze(True))
+    add("unfreeze", "U&nfreeze numbers", lambda: w.edit.freeze(False))
     add("report", "Booking &report", w.show_report, "")
     add("allocate", "A&llocate exhibitors…", lambda: w.booking.allocate(), "exhibitors")
     add("allocate-selected", "Allocate &selected exhibitors…", lambda: w.booking.allocate(True))
@@ -191,7 +193,7 @@ def build(window) -> dict[str, QAction]:
     for name, *_ in TOOLS:
         tools_menu.addAction(a[f"tool-{name}"])
     plan_menu = bar.addMenu(w.tr("&Plan"))
-    for key in ("pack", "pack-zone", "check", None, "report"):
+    for key in ("pack", "pack-zone", "check", None, "freeze", "unfreeze", None, "report"):
         plan_menu.addSeparator() if key is None else plan_menu.addAction(a[key])
     exhibitors_menu = bar.addMenu(w.tr("E&xhibitors"))
     for key in (

@@ -135,6 +135,18 @@ class EditController(QObject):
 
         self._push(patch)
 
+    def freeze(self, frozen: bool) -> None:
+        """Plan → Freeze numbers: the selected booths' numbers (every booth's when none is
+        selected) are kept through re-packs; Unfreeze lets them change again."""
+        from planner.model.frozen import freeze_numbers, unfreeze_numbers
+
+        plan = self.document.plan
+        ids = self.selection.ids("booths") or None
+        make = freeze_numbers if frozen else unfreeze_numbers
+        patch = make(plan, ids)
+        if self._push(lambda: patch):
+            self.window.statusBar().showMessage(f"{patch.description}.")
+
     def edit_zone(self) -> None:
         ids = [i for _, i in self._need("zones")]
         if len(ids) != 1:

@@ -16,7 +16,7 @@ from planner.formats.plan_lock import Holder
 Role = QMessageBox.ButtonRole
 
 
-def _ask(
+def ask(
     parent: QWidget | None,
     name: str,
     title: str,
@@ -49,7 +49,7 @@ def ask_about_holder(parent: QWidget, path: Path, holder: Holder) -> str:
     """The plan is open in another window: "read-only", "take-over", "remove-stale"."""
     tr = parent.tr
     if holder.is_stale():
-        return _ask(
+        return ask(
             parent,
             "stale-lock-box",
             tr("Plan left open"),
@@ -62,7 +62,7 @@ def ask_about_holder(parent: QWidget, path: Path, holder: Holder) -> str:
             ],
             tr("Opening it removes the old lock; nobody else is editing the plan."),
         )
-    return _ask(
+    return ask(
         parent,
         "held-box",
         tr("Plan in use"),
@@ -109,7 +109,7 @@ def ask_about_conflict(
         detail += " " + tr("Save yours as a copy, or take their version and drop your changes.")
     buttons.append(("save-as", tr("Save as a copy…"), Role.ActionRole))
     buttons.append(("discard", tr("Take theirs, drop mine"), Role.DestructiveRole))
-    return _ask(parent, "conflict-box", tr("Plan changed on disk"), said, buttons, detail)
+    return ask(parent, "conflict-box", tr("Plan changed on disk"), said, buttons, detail)
 
 
 def ask_about_damage(parent: QWidget, message: str, has_autosave: bool) -> str:
@@ -119,7 +119,7 @@ def ask_about_damage(parent: QWidget, message: str, has_autosave: bool) -> str:
     if has_autosave:
         buttons.append(("autosave", tr("Open the last autosave"), Role.AcceptRole))
     buttons.append(("salvage", tr("Open what can be read"), Role.ActionRole))
-    return _ask(
+    return ask(
         parent,
         "damaged-box",
         tr("Plan damaged"),
@@ -133,4 +133,4 @@ def ask_about_damage(parent: QWidget, message: str, has_autosave: bool) -> str:
     )
 
 
-__all__ = ["ask_about_conflict", "ask_about_damage", "ask_about_holder"]
+__all__ = ["Role", "ask", "ask_about_conflict", "ask_about_damage", "ask_about_holder"]

@@ -17,12 +17,13 @@ from planner.model import Plan
 from planner.ui.document import PlanDocument
 from planner.ui.errors import show_error
 from planner.ui.workers import Job, JobCancelled
+from planner.wording import counted
 
 
-def pack_plan(plan: Plan, zone_ids, progress, cancel):
+def pack_plan(plan: Plan, zone_ids, progress, cancel, keep_frozen: bool = False):
     from planner.packing import pack
 
-    return pack(plan, zone_ids=zone_ids, progress=progress, cancel=cancel)
+    return pack(plan, zone_ids=zone_ids, progress=progress, cancel=cancel, keep_frozen=keep_frozen)
 
 
 class ReportDialog(QDialog):
@@ -40,6 +41,30 @@ class ReportDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def ask_about_frozen(parent, numbers: tuple[str, ...]) -> str:
+    """A re-pack would move or drop frozen numbers: "keep", "change" or "cancel"."""
+    from planner.ui.file_questions import Role, ask
+
+    shown = ", ".join(numbers[:10]) + (" …" if len(numbers) > 10 else "")
+    tr = parent.tr
+    return ask(
+        parent,
+        "frozen-box",
+        tr("Frozen booth numbers"),
+        tr("Packing would move or take away %1 (%2).")
+        .replace("%1", counted(len(numbers), "frozen booth number"))
+        .replace("%2", shown),
+        [
+            ("keep", tr("Keep them, pack around them"), Role.AcceptRole),
+            ("change", tr("Let them change"), Role.DestructiveRole),
+        ],
+        tr(
+            "Frozen numbers are the ones quoted to exhibitors (on printed maps or offers). "
+            "Keeping them leaves those booths as they are."
+        ),
+    )
+
+
 class PackRunner(QObject):
     """One auto-pack at a time for one window."""
 
@@ -53,14 +78,20 @@ class PackRunner(QObject):
         self.job: Job | None = None
         self.dialog: QProgressDialog | None = None
         self.report: ReportDialog | None = None
+        self._zone_ids: list[str] | None = None
+        self._keep_frozen = False
 
     @property
     def running(self) -> bool:
         return self.job is not None
 
-    def start(self, zone_ids: list[str] | None = None) -> Job | None:
+    def start(self, zone_ids: list[str] | None = None, keep_frozen: bool = False) -> Job | None:
+        """Pack in the background. Frozen booths are first packed like the others; if that
+        would move or drop any frozen number, the organiser is asked before anything changes
+        (keep them and pack around them, let them change, or cancel)."""
         if self.job is not None:
             return None
+        self._zone_ids, self._keep_frozen = zone_ids, keep_frozen
         plan = self.document.plan
         where = (
             self.tr("zone %1").replace("%1", ", ".join(plan.zones[z].name for z in zone_ids))
@@ -76,7 +107,12 @@ class PackRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         self.dialog = dialog
-        job = Job(lambda progress, cancel: (plan, pack_plan(plan, zone_ids, progress, cancel)))
+        job = Job(
+            lambda progress, cancel: (
+                plan,
+                pack_plan(plan, zone_ids, progress, cancel, keep_frozen),
+            )
+        )
         dialog.canceled.connect(job.cancel)
         # Bound methods, not lambdas: Qt drops the connections if this runner goes first.
         job.signals.progress.connect(self._progress)
@@ -109,6 +145,16 @@ class PackRunner(QObject):
         if plan is not self.document.plan:
             show_error(self.window, self.tr("The plan changed while packing; pack again."))
             return
+        frozen = result.report.numbers.frozen_gone
+        if frozen and not self._keep_frozen:
+            answer = ask_about_frozen(self.window, frozen)
+            if answer == "keep":
+                self.start(self._zone_ids, keep_frozen=True)
+                return
+            if answer != "change":
+                self.window.statusBar().showMessage(self.tr("Packing cancelled; nothing changed."))
+                self.cancelled.emit()
+                return
         if result.patch:
             self.document.push(result.patch, self.tr("Auto-pack"))
         self.report = ReportDialog(self.tr("Capacity report"), result.report.to_text(), self.window)

@@ -135,3 +135,30 @@ def test_target_report_says_which_booths_it_counts():
     assert "target 500 booths of 3 × 3 m: fits; 566 booths of 3 × 3 m placed (576 in all" in fits
     alone = CapacityReport(rows[1:], advise(500, 566, 8000.0, (3.0, 3.0), 3.0)).to_text()
     assert "fits; 566 booths of 3 × 3 m placed.\n" in alone + "\n"
+
+
+def test_frozen_numbers_stay_through_a_repack_unless_renumber(plan_path, capsys):
+    from planner.model import Obstacle
+    from planner.model.frozen import is_frozen
+
+    assert run(capsys, "pack", plan_path)[0] == 0
+    code, out, _ = run(capsys, "freeze", plan_path)
+    packed = read_plan(plan_path)
+    assert code == 0 and out == f"Freeze {len(packed.booths)} booth numbers.\n"
+    free = sorted(packed.booths.values(), key=lambda b: b.number)
+    centre = free[len(free) // 2].geometry.centroid
+    block = box(centre.x - 2, centre.y - 2, centre.x + 2, centre.y + 2)
+    with_column = packed.apply(
+        packed.edit("Column").put(Obstacle("obstacle-99", "cột", block)).build()
+    )
+    write_plan(with_column, plan_path)
+    code, out, _ = run(capsys, "pack", plan_path)
+    assert code == 0
+    kept = read_plan(plan_path)
+    assert all(kept.booths[b.id] == b for b in packed.booths.values())  # packed around them
+    assert f"{len(packed.booths)} frozen booths left as they were (--renumber moves them)" in out
+    code, out, _ = run(capsys, "pack", plan_path, "--renumber")
+    assert code == 0
+    renumbered = read_plan(plan_path)
+    assert not any(b.geometry.intersects(block) for b in renumbered.booths.values())
+    assert "of them frozen" in out and not any(is_frozen(b) for b in renumbered.booths.values())
