@@ -6,6 +6,7 @@ it; a refusal (a blocked booth, one held by someone else) is its one sentence in
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,55 @@ from planner.model.roster import name_key
 from planner.model.status import AVAILABLE, RESERVED
 from planner.ui.errors import guarded, show_error
 from planner.wording import counted
+
+
+def _drop(controller, exhibitor_id: str, x: float, y: float, modifiers) -> bool:
+    """An exhibitor dragged from the table onto the booth at (x, y).
+
+    With no booth yet, the booth becomes its, reserved (never straight to sold). When it holds
+    booths already, the organiser chooses: move a booking here, or add this booth (Shift adds
+    and Alt moves without asking); going over the number wanted is said in the status bar.
+    """
+    from planner.model import booking
+
+    window = controller.window
+    plan = window.document.plan
+    key = window.ctx.index().at(x, y, tables=("booths",))
+    exhibitor = plan.exhibitors.get(exhibitor_id)
+    if key is None or exhibitor is None:
+        window.statusBar().showMessage(window.tr("Drop the exhibitor onto a booth."))
+        return False
+    booth = plan.booths[key[1]]
+    held = [b for b in plan.booths_of(exhibitor_id) if b.id != booth.id]
+    choice = ("add", None)
+    if held:
+        if modifiers & Qt.KeyboardModifier.ShiftModifier:
+            choice = ("add", None)
+        elif modifiers & Qt.KeyboardModifier.AltModifier:
+            choice = ("move", held[0].id)
+        else:
+            picked = drop_menu(window, exhibitor, held, booth).exec(QCursor.pos())
+            if picked is None or picked.data() is None:
+                window.statusBar().showMessage(window.tr("Nothing changed."))
+                return False
+            choice = picked.data()
+    kind, source = choice
+    if kind == "move":
+        make = lambda: booking.move(plan, source, booth.id)  # noqa: E731
+    else:
+        make = lambda: booking.assign(plan, [booth.id], exhibitor_id, status=RESERVED)  # noqa: E731
+    if not guarded(window, lambda: window.document.push(make())):
+        return False
+    window.selection.set([key])
+    total = len(held) + (1 if kind == "add" else 0)
+    if kind == "add" and total > exhibitor.booths_wanted:
+        window.statusBar().showMessage(
+            window.tr("%1 now holds %2; %3 wanted.")
+            .replace("%1", exhibitor.name)
+            .replace("%2", counted(total, "booth"))
+            .replace("%3", str(exhibitor.booths_wanted))
+        )
+    return True
 
 
 class ExhibitorPicker(QDialog):
@@ -110,6 +161,9 @@ class BookingController(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+
+    def drop(self, exhibitor_id: str, x: float, y: float, modifiers) -> bool:
+        return _drop(self, exhibitor_id, x, y, modifiers)
 
     def _booth_ids(self) -> list[str]:
         ids = self.window.selection.ids("booths")
@@ -214,3 +268,29 @@ class BookingController(QObject):
         ):
             placed = [("booths", i) for p in result.placed for i in p.booth_ids]
             self.window.selection.set([k for k in placed if k[1] in document.plan.booths])
+
+
+def drop_menu(window, exhibitor, held: list, booth) -> QMenu:
+    """The small menu a drop opens when the exhibitor holds booths already."""
+    tr = window.tr
+    menu = QMenu(window)
+    menu.setObjectName("drop-menu")
+    for source in held[:8]:
+        action = menu.addAction(
+            tr("Move %1 here from %2").replace("%1", exhibitor.name).replace("%2", source.number)
+        )
+        action.setObjectName(f"move-from-{source.id}")
+        action.setData(("move", source.id))
+    after = len(held) + 1
+    add = menu.addAction(
+        tr("Add booth %1 too (then %2 of %3 wanted)")
+        .replace("%1", booth.number)
+        .replace("%2", counted(after, "booth"))
+        .replace("%3", str(exhibitor.booths_wanted))
+    )
+    add.setObjectName("add-booth")
+    add.setData(("add", None))
+    menu.addSeparator()
+    cancel = menu.addAction(tr("Cancel"))
+    cancel.setObjectName("cancel-drop")
+    return menu

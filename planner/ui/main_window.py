@@ -25,7 +25,7 @@ from planner.ui.canvas.view import PlanView
 from planner.ui.dialogs import ZoneDialog
 from planner.ui.document import PlanDocument
 from planner.ui.edit_controller import EditController
-from planner.ui.errors import guarded, show_error
+from planner.ui.errors import show_error
 from planner.ui.file_controller import FileController
 from planner.ui.notice_bar import NoticeBar
 from planner.ui.pack_runner import PackRunner
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
             self.add_dock(key, title, widget, area)
         self.exhibitors = ExhibitorPanel(self.document, self)
         self.exhibitors.exhibitor_activated.connect(self.focus_exhibitor)
-        self.view.exhibitor_dropped.connect(self.assign_at)
+        self.view.exhibitor_dropped.connect(self._exhibitor_dropped)
         self.report = ReportPanel(self.document, self)
         self.add_dock("exhibitors", self.tr("Exhibitors"), self.exhibitors, Qt.BottomDockWidgetArea)
         self.add_dock("report", self.tr("Report"), self.report, Qt.BottomDockWidgetArea)
@@ -278,25 +278,8 @@ class MainWindow(QMainWindow):
         centre = booths[0].geometry.centroid
         self.view.centre_on_model(centre.x, centre.y)
 
-    def assign_at(self, exhibitor_id: str, x: float, y: float) -> bool:
-        """An exhibitor dropped at (x, y): the booth there is assigned to it (one undo step)."""
-        from planner.model import booking
-        from planner.model.status import RESERVED
-
-        plan = self.document.plan
-        key = self.ctx.index().at(x, y, tables=("booths",))
-        exhibitor = plan.exhibitors.get(exhibitor_id)
-        if key is None or exhibitor is None:
-            self.statusBar().showMessage(self.tr("Drop the exhibitor onto a booth."))
-            return False
-        status = getattr(exhibitor, "booking_status", RESERVED) or RESERVED
-        done = guarded(
-            self,
-            lambda: self.document.push(booking.assign(plan, [key[1]], exhibitor_id, status=status)),
-        )
-        if done:
-            self.selection.set([key])
-        return bool(done)
+    def _exhibitor_dropped(self, exhibitor_id: str, x: float, y: float, modifiers) -> None:
+        self.booking.drop(exhibitor_id, x, y, modifiers)
 
     def set_colour_by(self, mode: str) -> None:
         self.scene.set_colour_by(mode)

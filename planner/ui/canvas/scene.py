@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 from planner import theme
 from planner.model import Patch, Plan
 from planner.ui.canvas.convert import path_of
-from planner.ui.canvas.items import ITEM_TYPES, CanvasState, EntityItem, NameTagItem
+from planner.ui.canvas.items import (
+    ITEM_TYPES,
+    BoothItem,
+    CanvasState,
+    EntityItem,
+    NameTagItem,
+)
 from planner.ui.canvas.overview import BoothOverview
 from planner.ui.document import PlanDocument
 from planner.ui.selection import Selection
@@ -44,6 +50,17 @@ class PlanScene(QGraphicsScene):
         self._preview_lines.setZValue(100)
         self._preview_lines.setPen(pen)
         self.addItem(self._preview_lines)
+        # The booth an exhibitor dragged from the table would land on.
+        self._drop = QGraphicsPathItem()
+        self._drop.setZValue(101)
+        drop_pen = QPen(QColor(theme.HIGHLIGHT_COLOUR), 3.0)
+        drop_pen.setCosmetic(True)
+        self._drop.setPen(drop_pen)
+        drop_fill = QColor(theme.HIGHLIGHT_COLOUR)
+        drop_fill.setAlpha(90)
+        self._drop.setBrush(QBrush(drop_fill))
+        self.addItem(self._drop)
+        self.drop_target: str | None = None
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.overview = BoothOverview(self)
         self.overview.setVisible(False)
@@ -94,6 +111,25 @@ class PlanScene(QGraphicsScene):
             target.addPath(path_of(geometry))
         self._preview.setPath(areas)
         self._preview_lines.setPath(lines)
+
+    def set_drop_target(self, booth_id: str | None) -> None:
+        """Highlight the booth a dragged exhibitor would be dropped on (``None``: none)."""
+        if booth_id == self.drop_target:
+            return
+        self.drop_target = booth_id
+        item = self._items.get(("booths", booth_id)) if booth_id else None
+        path = QPainterPath()
+        if item is not None:
+            path.addPolygon(item.polygon())
+            path.closeSubpath()
+        self._drop.setPath(path)
+
+    def booth_at(self, point) -> str | None:
+        """The booth under a scene point, if any."""
+        for item in self.items(point):
+            if isinstance(item, BoothItem):
+                return item.entity.id
+        return None
 
     # -- styling ---------------------------------------------------------------------------
     def set_colour_by(self, mode: str) -> None:

@@ -27,7 +27,8 @@ _TYPING_KEYS = set("0123456789.,;-<")
 
 class PlanView(QGraphicsView):
     cursor_moved = Signal(float, float)  # model metres
-    exhibitor_dropped = Signal(str, float, float)  # exhibitor id, model point
+    # exhibitor id, model point, and whether Shift (add) or Alt (move) was held
+    exhibitor_dropped = Signal(str, float, float, object)
     status_message = Signal(str)
     typed_changed = Signal(str)
 
@@ -273,18 +274,30 @@ class PlanView(QGraphicsView):
 
     def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasFormat(EXHIBITOR_MIME):
-            event.acceptProposedAction()
+            # The booth it would land on lights up; only a booth takes the drop.
+            booth = self.plan_scene.booth_at(self.mapToScene(event.position().toPoint()))
+            self.plan_scene.set_drop_target(booth)
+            if booth is not None:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event) -> None:
+        self.plan_scene.set_drop_target(None)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event) -> None:
+        self.plan_scene.set_drop_target(None)
         mime = event.mimeData()
         if not mime.hasFormat(EXHIBITOR_MIME):
             event.ignore()
             return
         x, y = to_model(self.mapToScene(event.position().toPoint()))
+        modifiers = event.modifiers()
         for exhibitor_id in bytes(mime.data(EXHIBITOR_MIME)).decode("utf-8").split("\n")[:1]:
-            self.exhibitor_dropped.emit(exhibitor_id, x, y)
+            self.exhibitor_dropped.emit(exhibitor_id, x, y, modifiers)
         event.acceptProposedAction()
 
     def paintEvent(self, event) -> None:

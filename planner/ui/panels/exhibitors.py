@@ -7,10 +7,13 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
+    QPoint,
+    QRectF,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor, QDrag, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import theme
 from planner.export.sorting import name_key
 from planner.model import Plan
 from planner.model.natural_order import fold_accents, natural_key
@@ -155,6 +159,44 @@ class ExhibitorFilter(QSortFilterProxyModel):
         return natural_key(str(left.data() or "")) < natural_key(str(right.data() or ""))
 
 
+class ExhibitorTable(QTableView):
+    """The table, dragging a compact tag with the exhibitor's name (Qt's default drag image
+    was a picture of the whole row, as wide as the window)."""
+
+    def startDrag(self, supported) -> None:
+        indexes = self.selectionModel().selectedRows()
+        if not indexes:
+            return
+        mime = self.model().mimeData(indexes)
+        drag = QDrag(self)
+        drag.setMimeData(mime)
+        drag.setPixmap(_name_tag(self, str(indexes[0].data() or ""), len(indexes)))
+        drag.setHotSpot(QPoint(-8, -8))
+        drag.exec(Qt.DropAction.CopyAction)
+
+
+def _name_tag(widget: QWidget, name: str, count: int) -> QPixmap:
+    metrics = widget.fontMetrics()
+    text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, 240)
+    if count > 1:
+        text += f"  +{count - 1}"
+    width = metrics.horizontalAdvance(text) + 16
+    height = metrics.height() + 8
+    ratio = widget.devicePixelRatioF()
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(theme.HIGHLIGHT_COLOUR))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(0, 0, width, height), 6, 6)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(QRectF(8, 4, width - 16, height - 8), Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return pixmap
+
+
 class ExhibitorPanel(QWidget):
     exhibitor_activated = Signal(str)
 
@@ -175,7 +217,7 @@ class ExhibitorPanel(QWidget):
         self.needs = QCheckBox(self.tr("Still needs booths"))
         self.needs.setObjectName("exhibitor-needs")
         self.needs.toggled.connect(self._filter_changed)
-        self.table = QTableView()
+        self.table = ExhibitorTable()
         self.table.setObjectName("exhibitor-table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
