@@ -41,7 +41,8 @@ def price_per_m2(plan: Plan, booth: Booth) -> float:
     return float(plan.info.price_per_m2)
 
 
-def _price(plan: Plan, booth: Booth, corner: bool) -> float:
+def price_of(plan: Plan, booth: Booth, corner: bool) -> float:
+    """A booth's price once it is known whether it is a corner booth."""
     base = booth.geometry.area * price_per_m2(plan, booth)
     return base * (1.0 + plan.info.corner_premium) if corner else base
 
@@ -50,7 +51,7 @@ def booth_price(plan: Plan, booth: Booth) -> float:
     """The price of one booth (looks only at the booths around it)."""
     near = _nearby_booths(plan, booth)
     contacts = side_contacts([booth, *near], plan.halls.values())
-    return _price(plan, booth, contacts.open_sides[booth.id] >= 2)
+    return price_of(plan, booth, contacts.open_sides[booth.id] >= 2)
 
 
 def _nearby_booths(plan: Plan, booth: Booth) -> list[Booth]:
@@ -65,7 +66,7 @@ def _nearby_booths(plan: Plan, booth: Booth) -> list[Booth]:
 def booth_prices(plan: Plan, corners: set[str] | None = None) -> dict[str, float]:
     """Every booth's price, by id (``corners`` when already known, to save finding them)."""
     corners = corner_booth_ids(plan) if corners is None else corners
-    return {b.id: _price(plan, b, b.id in corners) for b in plan.booths.values()}
+    return {b.id: price_of(plan, b, b.id in corners) for b in plan.booths.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ __all__ = [
     "booth_price",
     "booth_prices",
     "corner_booth_ids",
+    "price_of",
     "price_per_m2",
     "price_totals",
     "set_corner_premium",

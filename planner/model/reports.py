@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -177,9 +178,17 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def build_report(plan: Plan) -> Report:
-    corners = corner_booth_ids(plan)
-    prices = booth_prices(plan, corners)
+def build_report(
+    plan: Plan,
+    corners: set[str] | None = None,
+    prices: dict[str, float] | None = None,
+    hall_of: dict[str, str] | None = None,
+) -> Report:
+    """The report of ``plan``. ``corners``, ``prices`` and ``hall_of`` (booth id to hall name),
+    when given, are the plan's as :class:`~planner.model.live_report.LiveReport` keeps them up
+    to date: finding corners is most of the work on a big floor."""
+    corners = corner_booth_ids(plan) if corners is None else corners
+    prices = booth_prices(plan, corners) if prices is None else prices
     booths = list(plan.booths.values())
     exhibitors = plan.exhibitors
 
@@ -202,7 +211,7 @@ def build_report(plan: Plan) -> Report:
         "sector": exhibitor_field("sector"),
         "country": exhibitor_field("country"),
         "exhibitor": exhibitor_field("name"),
-        "hall": _hall_finder(plan),
+        "hall": _hall_finder(plan) if hall_of is None else lambda b: hall_of[b.id],
     }
     groups = {}
     for name in GROUPS:
@@ -223,9 +232,9 @@ def build_report(plan: Plan) -> Report:
     )
 
 
-def _hall_finder(plan: Plan) -> Callable[[Booth], str]:
+def halls_of(plan: Plan, booths: list[Booth] | None = None) -> dict[str, str]:
     """The name of the hall each booth stands in (by its centre), found in one vectorised pass."""
-    booths = list(plan.booths.values())
+    booths = list(plan.booths.values()) if booths is None else booths
     halls = list(plan.halls.values())
     names: dict[str, str] = {b.id: NO_HALL for b in booths}
     if booths and halls:
@@ -234,6 +243,11 @@ def _hall_finder(plan: Plan) -> Callable[[Booth], str]:
         booth_index, hall_index = tree.query(centres, predicate="within")
         for b, h in sorted(zip(booth_index, hall_index, strict=True), reverse=True):
             names[booths[b].id] = halls[h].name  # the first hall wins where halls overlap
+    return names
+
+
+def _hall_finder(plan: Plan) -> Callable[[Booth], str]:
+    names = halls_of(plan)
     return lambda b: names[b.id]
 
 
@@ -245,8 +259,10 @@ def _row(group: str, key: str, booths: list[Booth], prices: dict[str, float]) ->
         group=group,
         key=key,
         booths=len(booths),
-        area=sum(b.geometry.area for b in booths),
-        value=sum(prices[b.id] for b in booths),
+        # fsum: exact whatever the order, so a report kept up to date from edits adds up
+        # to the very same figures as one built afresh.
+        area=math.fsum(b.geometry.area for b in booths),
+        value=math.fsum(prices[b.id] for b in booths),
         by_status=by_status,
     )
 
@@ -277,4 +293,5 @@ __all__ = [
     "Report",
     "ReportRow",
     "build_report",
+    "halls_of",
 ]

@@ -30,6 +30,7 @@ from planner.ui.file_controller import FileController
 from planner.ui.notice_bar import NoticeBar
 from planner.ui.pack_runner import PackRunner
 from planner.ui.panels.exhibitors import ExhibitorPanel
+from planner.ui.panels.legend import LegendPanel
 from planner.ui.panels.problems import ProblemsPanel
 from planner.ui.panels.properties import PropertiesPanel
 from planner.ui.panels.report import ReportPanel
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         }
         self._build_panels()
         self.actions = actions.build(self)
+        self.exhibitors.add_actions(
+            [self.actions[k] for k in ("add-exhibitor", "edit-exhibitor", "remove-exhibitor")]
+        )
         self.tool_options = ToolOptionsBar(self)
         self.addToolBarBreak()
         self.addToolBar(self.tool_options)
@@ -131,6 +135,7 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(self.document, self)
         self.problems.problems_changed.connect(self.scene.set_problems)
         self.problems.booth_activated.connect(self.focus_booth)
+        self.legend = LegendPanel(self.document, self.scene, self)
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel(self.tr("<opened plan>"))
         self.docks: dict[str, QDockWidget] = {}
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
             ("properties", self.tr("Properties"), self.properties, Qt.RightDockWidgetArea),
             ("problems", self.tr("Problems"), self.problems, Qt.RightDockWidgetArea),
             ("history", self.tr("History"), self.history, Qt.RightDockWidgetArea),
+            ("legend", self.tr("Legend"), self.legend, Qt.RightDockWidgetArea),
         ):
             self.add_dock(key, title, widget, area)
         self.exhibitors = ExhibitorPanel(self.document, self)
@@ -149,8 +155,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["exhibitors"], self.docks["report"])
         self.docks["exhibitors"].raise_()
         self.tabifyDockWidget(self.docks["problems"], self.docks["history"])
-        self.docks["problems"].raise_()
+        self.tabifyDockWidget(self.docks["problems"], self.docks["legend"])
+        self.docks["legend"].raise_()
+        # Room for eight rows of exhibitors (the table showed two and a half) and for the
+        # properties form; a user's own arrangement, once saved, replaces this.
         self.resizeDocks([self.docks["properties"]], [340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["exhibitors"]], [270], Qt.Orientation.Vertical)
 
     def add_dock(self, key: str, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -284,6 +294,7 @@ class MainWindow(QMainWindow):
     def set_colour_by(self, mode: str) -> None:
         self.scene.set_colour_by(mode)
         self.actions[f"colour-{mode}"].setChecked(True)
+        self.legend.refresh()
 
     def toggle_grid(self) -> None:
         self.view.show_grid = self.actions["grid"].isChecked()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -230,11 +231,15 @@ class ExhibitorPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
+        # Rows as tall as a line of text: the default fitted two and a half in the dock.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(self._activated)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 2)
         bar.addWidget(self.sector, 1)
         bar.addWidget(self.needs)
+        self.buttons = QHBoxLayout()
+        bar.addLayout(self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
@@ -268,6 +273,14 @@ class ExhibitorPanel(QWidget):
         self.proxy.sector = self.sector.currentData() or ALL_SECTORS
         self.proxy.needs_only = self.needs.isChecked()
         self.proxy.invalidate()
+
+    def add_actions(self, actions) -> None:
+        """Buttons for the window's own exhibitor actions (add, edit, remove, import)."""
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.buttons.addWidget(button)
 
     def show_only(self, exhibitor_ids: list[str], text: str) -> None:
         """Show the rows Find matched: the search box says what was looked for."""
