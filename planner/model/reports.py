@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,6 +25,7 @@ from planner.model.plan import Plan
 from planner.model.pricing import PriceTotals, booth_prices, corner_booth_ids, price_totals
 from planner.model.spreadsheet import neutralise
 from planner.model.status import LABELS, STATUSES
+from planner.wording import display_width
 
 NO_ZONE = "(no zone)"
 NO_HALL = "(outside every hall)"
@@ -167,15 +167,11 @@ def _short(status: str) -> str:
 
 
 def _width(text: str) -> int:
-    """Columns a text takes in a terminal: Chinese characters take two, combining marks none."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
+    return display_width(text)
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
+    return text + " " * max(0, width - display_width(text))
 
 
 def build_report(

@@ -68,6 +68,7 @@ class Problem:
     booth_id: str
     rule: str
     message: str
+    other_id: str | None = None  # the other booth of a pair problem (two booths overlapping)
 
 
 # -- the checker ----------------------------------------------------------------------------
@@ -119,8 +120,9 @@ def check(plan: Plan) -> list[Problem]:
         return []
     found: dict[int, list[Problem]] = {}
 
-    def add(i: int, rule: str, message: str) -> None:
-        found.setdefault(i, []).append(Problem(floor.booths[i].id, rule, message))
+    def add(i: int, rule: str, message: str, other: int | None = None) -> None:
+        other_id = floor.booths[other].id if other is not None else None
+        found.setdefault(i, []).append(Problem(floor.booths[i].id, rule, message, other_id))
 
     _check_size(floor, add)
     _check_placement(floor, add)
@@ -147,7 +149,13 @@ def _check_size(floor: _Floor, add) -> None:
         rect = abs(areas[i] - got[0] * got[1]) <= AREA_TOL
         if not rect or abs(got[0] - want[0]) > SIZE_TOL or abs(got[1] - want[1]) > SIZE_TOL:
             shape = "rectangle" if rect else "non-rectangle"
-            add(i, "size", f"is a {got[0]:g} × {got[1]:g} m {shape}, not {w:g} × {d:g} m")
+            # Both sizes short side first: the rule allows either way round, and "a 2 × 3 m
+            # rectangle, not 3 × 2 m" read as if width and depth were swapped.
+            add(
+                i,
+                "size",
+                f"is a {got[0]:g} × {got[1]:g} m {shape}, not {want[0]:g} × {want[1]:g} m",
+            )
 
 
 def _check_placement(floor: _Floor, add) -> None:
@@ -188,8 +196,8 @@ def _check_overlaps(floor: _Floor, add) -> None:
     for i, j, ar in zip(a, b, area, strict=True):
         if ar > AREA_TOL:
             floor.overlapping[[i, j]] = True
-            add(int(i), "overlap", f"overlaps booth {floor.booths[j].number} by {ar:.2f} m²")
-            add(int(j), "overlap", f"overlaps booth {floor.booths[i].number} by {ar:.2f} m²")
+            add(int(i), "overlap", f"overlaps booth {floor.booths[j].number} by {ar:.2f} m²", j)
+            add(int(j), "overlap", f"overlaps booth {floor.booths[i].number} by {ar:.2f} m²", i)
     if len(floor.obstacles):
         names = [o.name for o in floor.plan.obstacles.values()]
         tree = shapely.STRtree(floor.obstacles)

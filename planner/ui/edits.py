@@ -17,6 +17,8 @@ from shapely.geometry import Polygon
 
 from planner.errors import BoothplanError
 from planner.model import Booth, Patch, Plan
+from planner.model.entities import NOUNS
+from planner.wording import counted
 
 Key = tuple[str, str]
 GEOMETRY_TABLES = ("halls", "obstacles", "zones", "booths")
@@ -24,6 +26,33 @@ GEOMETRY_TABLES = ("halls", "obstacles", "zones", "booths")
 
 class EditRefused(BoothplanError):
     """An edit that cannot be made, and why."""
+
+
+def named(table: str, entity) -> str:
+    """One entity as the history names it: "booth A-12", "column", "zone Ẩm thực"."""
+    if table == "booths":
+        return f"booth {entity.number or entity.id}"
+    if table == "obstacles" and entity.is_column:
+        return "column"
+    noun = NOUNS.get(table, table)
+    name = getattr(entity, "name", "")
+    return f"{noun} {name}" if name else noun
+
+
+def what(plan: Plan, keys: Iterable[Key]) -> str:
+    """The entities ``keys`` name, for an undo step: "booth A-12", "3 booths", "booth A-12 and
+    zone Ẩm thực", "4 booths and 2 columns". The history said "Move" for everything."""
+    items = list(_entities(plan, keys))
+    if len(items) == 1:
+        return named(*items[0])
+    counts: dict[str, int] = {}
+    for table, entity in items:
+        noun = "column" if table == "obstacles" and entity.is_column else NOUNS.get(table, table)
+        counts[noun] = counts.get(noun, 0) + 1
+    parts = [counted(n, noun) for noun, n in counts.items()]
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _entities(plan: Plan, keys: Iterable[Key]):
@@ -45,7 +74,7 @@ def _skip_locked(table: str, entity) -> bool:
 
 def translate(plan: Plan, keys: Iterable[Key], dx: float, dy: float) -> Patch:
     """Move the entities by (dx, dy) metres; locked booths stay where they are."""
-    edit = plan.edit("Move")
+    edit = plan.edit(f"Move {what(plan, keys)}")
     for table, entity in _entities(plan, keys):
         if not _skip_locked(table, entity):
             edit.put(_moved_geometry(table, entity, lambda g: affinity.translate(g, dx, dy)))
@@ -59,7 +88,7 @@ def rotate(plan: Plan, keys: Iterable[Key], degrees: float) -> Patch:
         return Patch()
     shapes = [e.line if t == "doors" else e.geometry for t, e in items]
     centre = shapely.GeometryCollection(shapes).envelope.centroid
-    edit = plan.edit(f"Rotate {degrees:g}°")
+    edit = plan.edit(f"Rotate {what(plan, [(t, e.id) for t, e in items])} {degrees:g}°")
     for table, entity in items:
         edit.put(
             _moved_geometry(table, entity, lambda g: _clean(affinity.rotate(g, degrees, centre)))
@@ -75,7 +104,7 @@ def _clean(geometry):
 def delete(plan: Plan, keys: Iterable[Key]) -> Patch:
     """Delete the entities. Booths of a deleted zone stay, on floor in no zone."""
     keys = list(keys)
-    edit = plan.edit("Delete")
+    edit = plan.edit(f"Delete {what(plan, keys)}")
     deleted_zones = {id_ for table, id_ in keys if table == "zones"}
     for table, entity in _entities(plan, keys):
         if _skip_locked(table, entity):
@@ -90,7 +119,7 @@ def delete(plan: Plan, keys: Iterable[Key]) -> Patch:
 def duplicate(plan: Plan, keys: Iterable[Key], dx: float, dy: float) -> tuple[Patch, list[Key]]:
     """Copies shifted by (dx, dy); copied booths get fresh numbers and are free again."""
     items = list(_entities(plan, keys))
-    edit = plan.edit("Duplicate")
+    edit = plan.edit(f"Duplicate {what(plan, [(t, e.id) for t, e in items])}")
     new_keys: list[Key] = []
     numbers = {b.number for b in plan.booths.values()}
     counters: dict[str, int] = {}
@@ -124,8 +153,10 @@ def next_free_number(number: str, taken: set[str]) -> str:
 
 
 def set_locked(plan: Plan, booth_ids: Iterable[str], locked: bool) -> Patch:
-    edit = plan.edit("Lock" if locked else "Unlock")
-    for booth_id in booth_ids:
+    ids = list(booth_ids)
+    label = what(plan, [("booths", i) for i in ids])
+    edit = plan.edit(f"Lock {label}" if locked else f"Unlock {label}")
+    for booth_id in ids:
         booth = plan.booths.get(booth_id)
         if booth is not None:
             edit.put(replace(booth, locked=locked))

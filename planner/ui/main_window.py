@@ -48,7 +48,7 @@ from planner.ui.tools.obstacle_tool import COLUMN, ObstacleTool
 from planner.ui.tools.select_tool import SelectTool
 from planner.ui.tools.snapping import GRID_STEPS
 from planner.ui.tools.zone_tool import ZoneTool
-from planner.wording import counted
+from planner.wording import counted, no_negative_zero
 
 PLAN_SUFFIXES = (".boothplan",)
 
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.exhibitors.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.document.plan_changed.connect(self._plan_changed)
         self.view.cursor_moved.connect(self._show_cursor)
+        self.view.zoomed.connect(self._show_zoom)
         self.view.status_message.connect(self.statusBar().showMessage)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._canvas_menu)
@@ -215,7 +216,10 @@ class MainWindow(QMainWindow):
             self.ctx.snapper.grid_step = step
 
     def _show_cursor(self, x: float, y: float) -> None:
-        self.cursor_label.setText(f"x {x:8.2f} m   y {y:8.2f} m")
+        self.cursor_label.setText(no_negative_zero(f"x {x:8.2f} m   y {y:8.2f} m"))
+        self._show_zoom()
+
+    def _show_zoom(self, *_ignored) -> None:
         self.zoom_label.setText(f"{self.view.scale_px_per_m():.1f} px/m")
 
     # -- tools, selection, colour ----------------------------------------------------------

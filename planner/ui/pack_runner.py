@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QPlainTextEdit,
+    QHeaderView,
+    QLabel,
     QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -26,19 +30,78 @@ def pack_plan(plan: Plan, zone_ids, progress, cancel, keep_frozen: bool = False)
     return pack(plan, zone_ids=zone_ids, progress=progress, cancel=cancel, keep_frozen=keep_frozen)
 
 
+ZONE_COLUMNS = ("Zone", "Use", "Booth", "Aisle", "Placed", "Floor m²", "At most", "Practical")
+
+
 class ReportDialog(QDialog):
-    def __init__(self, title: str, text: str, parent=None) -> None:
+    """The capacity report after a pack: the figures in plain words, then a table per zone.
+
+    Issue "An organiser's whole job", break 7: it was monospace text saying "bound" and
+    "eff.", with columns out of line on Vietnamese names.
+    """
+
+    def __init__(self, title: str, report, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("report-dialog")
         self.setWindowTitle(title)
+        self.report = report
         layout = QVBoxLayout(self)
-        self.text = QPlainTextEdit(text)
-        self.text.setReadOnly(True)
-        self.text.setMinimumSize(560, 320)
-        layout.addWidget(self.text)
+        self.headline = QLabel(report.headline())
+        self.headline.setObjectName("capacity-headline")
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+        self.table = QTableWidget(len(report.zones), len(ZONE_COLUMNS))
+        self.table.setObjectName("capacity-table")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in ZONE_COLUMNS])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, zone in enumerate(report.zones):
+            cells = [
+                zone.name,
+                zone.use,
+                f"{zone.booth[0]:g} × {zone.booth[1]:g} m",
+                f"{zone.aisle:g} m",
+                str(zone.placed),
+                f"{zone.usable_area:,.0f}",
+                f"{zone.bound:,.0f}",
+                f"{zone.practical:,.0f}",
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table, 1)
+        more = [
+            line
+            for line in report.to_text().splitlines()
+            if line.startswith(("target", "  -", "Numbers:"))
+        ] + list(report.notes)
+        self.details = QLabel("\n".join(more))
+        self.details.setObjectName("capacity-details")
+        self.details.setWordWrap(True)
+        layout.addWidget(self.details)
+        legend = QLabel(
+            self.tr(
+                "At most: no layout with these booths and aisles can place more. Practical: "
+                "what rows broken by cross aisles can reach."
+            )
+        )
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #555;")
+        layout.addWidget(legend)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(760, 360)
+
+    def text(self) -> str:
+        """Everything the dialog says, as the command line prints it."""
+        return self.report.to_text()
 
 
 def ask_about_frozen(parent, numbers: tuple[str, ...]) -> str:
@@ -157,7 +220,7 @@ class PackRunner(QObject):
                 return
         if result.patch:
             self.document.push(result.patch, self.tr("Auto-pack"))
-        self.report = ReportDialog(self.tr("Capacity report"), result.report.to_text(), self.window)
+        self.report = ReportDialog(self.tr("Capacity report"), result.report, self.window)
         self.report.open()
         self.finished.emit(result)
 

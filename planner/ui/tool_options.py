@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
 
 from planner.ui.tools.door_tool import ENTRANCE, EXIT
 
+DRAWING = "drawing"
+DRAWING_TOOLS = frozenset({"hall", "hall-polygon", "obstacle", "zone", "zone-polygon", "measure"})
+
 
 def _spin(value: float, low: float, high: float, name: str) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
@@ -78,18 +81,25 @@ class ToolOptionsBar(QToolBar):
             lambda text: setattr(booth, "prefix", text.strip() or None)
         )
         self._page("booth", QLabel(window.tr("Number prefix:")), self.booth_prefix)
-        self._page(
-            "",
-            QLabel(
-                window.tr(
-                    "Type a length (12.5) or a point (30, 20) while "
-                    "drawing; Enter closes, Esc cancels."
-                )
-            ),
+        hint = QLabel(
+            window.tr(
+                "Type a length (12.5) or a point (30, 20) while drawing; Enter closes, Esc cancels."
+            )
         )
+        hint.setObjectName("drawing-hint")
+        self._page(DRAWING, hint)
+        self._page("")  # the select tool: its hint is in the status bar
 
     def _page(self, tool: str, *widgets) -> None:
         self.pages[tool] = self.stack.addWidget(_row(*widgets))
 
     def show_for(self, tool: str) -> None:
-        self.stack.setCurrentIndex(self.pages.get(tool, self.pages[""]))
+        """The options of ``tool``; the typing hint only for tools that draw an outline (it
+        showed with the select tool too)."""
+        page = tool if tool in self.pages else DRAWING if tool in DRAWING_TOOLS else ""
+        self.stack.setCurrentIndex(self.pages[page])
+
+    def current_text(self) -> str:
+        """The texts of the options page shown (for tests and for a screen reader)."""
+        page = self.stack.currentWidget()
+        return " ".join(label.text() for label in page.findChildren(QLabel))

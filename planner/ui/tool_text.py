@@ -12,15 +12,20 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from planner.ui.tools.base import Message
+from planner.wording import no_negative_zero
 
 CONTEXT = "Tools"
 
 
 def translate_status(text: object) -> str:
+    return no_negative_zero(_translate(text))
+
+
+def _translate(text: object) -> str:
     if not isinstance(text, Message):
         return QCoreApplication.translate(CONTEXT, str(text)) if text else ""
     values = {
-        key: translate_status(value) if isinstance(value, Message) else value
+        key: _translate(value) if isinstance(value, Message) else value
         for key, value in text.values
     }
     template = QCoreApplication.translate(CONTEXT, text.template)

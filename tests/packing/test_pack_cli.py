@@ -126,7 +126,7 @@ def test_target_report_says_which_booths_it_counts():
         ZoneCapacity("Hall A", "standard", (3.0, 3.0), 3.0, 566, 0, 8000.0, 600.0),
     )
     short = CapacityReport(rows, advise(600, 566, 8000.0, (3.0, 3.0), 3.0)).to_text()
-    assert "total: 576 booths placed" in short
+    assert short.startswith("576 booths placed. No layout with these booths and aisles can pass")
     assert (
         "target 600 booths of 3 × 3 m: does not fit; 566 booths of 3 × 3 m placed "
         "(576 in all, counting 10 of 6 × 9 m in Car display). It would take:"
@@ -162,3 +162,25 @@ def test_frozen_numbers_stay_through_a_repack_unless_renumber(plan_path, capsys)
     renumbered = read_plan(plan_path)
     assert not any(b.geometry.intersects(block) for b in renumbered.booths.values())
     assert "of them frozen" in out and not any(is_frozen(b) for b in renumbered.booths.values())
+
+
+def test_the_capacity_report_is_in_plain_words_and_its_columns_line_up():
+    """Issue "An organiser's whole job", break 7: the report said "bound" and "eff.", and its
+    columns went out of line on Vietnamese and Chinese names."""
+    from planner.wording import display_width
+
+    rows = (
+        ZoneCapacity("Khu ẩm thực Sơn La", "culinary", (3.0, 3.0), 3.0, 40, 0, 624.0, 46.2),
+        ZoneCapacity("大理展区", "standard", (3.0, 3.0), 3.0, 444, 0, 6942.0, 514.2),
+    )
+    text = CapacityReport(rows).to_text()
+    lines = text.splitlines()
+    assert lines[0] == (
+        "484 booths placed. No layout with 3 × 3 m booths and 3 m aisles can pass about 560 "
+        "(every booth needs its share of aisle in front); with a cross aisle at least every "
+        "30 m, about 509 is the practical limit."
+    )
+    assert "bound" not in text and "eff." not in text
+    table = lines[2:5]
+    ends = {display_width(line) for line in table}
+    assert len(ends) == 1, table  # the same width on screen, whatever the script

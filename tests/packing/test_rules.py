@@ -43,6 +43,20 @@ def test_size():
     assert "2.5 × 3 m" in problems[0].message
 
 
+def test_the_size_message_keeps_both_sizes_the_same_way_round():
+    """Break 8 of "An organiser's whole job": a 2 m deep booth in a 3 × 2 m zone was "a 2 × 3 m
+    rectangle, not 3 × 2 m", which read as width and depth swapped."""
+    from dataclasses import replace as replace_
+
+    from planner.model import PlanInfo
+
+    plan = base_plan(booths=[Booth("booth-1", "A1", box(0, 9.5, 2.5, 12))])
+    plan = plan.apply(plan.edit().put(replace_(plan.info, booth=(3.0, 2.0))).build())
+    assert isinstance(plan.info, PlanInfo)
+    (size,) = [p for p in check(plan) if p.rule == "size"]
+    assert size.message == "is a 2.5 × 2.5 m rectangle, not 2 × 3 m"
+
+
 def test_outside_hall():
     plan = base_plan(booths=[*good_row(9), booth_at("booth-10", 28.5, 9)])
     assert "outside-hall" in rules_at(check(plan), "booth-10")

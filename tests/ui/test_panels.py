@@ -66,7 +66,7 @@ def test_auto_pack_is_one_undo_step_and_shows_the_report(window, qtbot):
     packed = window.document.plan
     assert len(packed.booths) > len(start.booths)
     assert window.document.undo_stack.count() == 1
-    assert window.packer.report is not None and window.packer.report.text.toPlainText()
+    assert window.packer.report is not None and "booths placed" in window.packer.report.text()
     window.actions["undo"].trigger()
     assert window.document.plan == start
 
@@ -82,9 +82,13 @@ def test_problems_are_listed_and_a_click_selects_the_booth(window, qtbot):
     qtbot.waitUntil(lambda: window.problems.list.count() > 0, timeout=10_000)
     assert "booth-9" in window.scene.state.problems
     rows = [window.problems.list.item(i) for i in range(window.problems.list.count())]
-    row = next(r for r in rows if r.data(Qt.ItemDataRole.UserRole) == "booth-9")
+    row = next(r for r in rows if "A09" in r.text())
     window.problems.list.itemClicked.emit(row)
-    assert window.selection.all() == [("booths", "booth-9")]
+    assert window.selection.all() == [("booths", row.data(Qt.ItemDataRole.UserRole))]
+    # An overlap is one line for the pair, not one per booth (break 8: listed twice).
+    overlaps = [r.text() for r in rows if "[overlap]" in r.text()]
+    assert len(overlaps) == len({frozenset(("A09", t.split(":")[0])) for t in overlaps})
+    assert window.problems.summary.text().startswith(f"{len(rows)} problem")
 
 
 def test_autosave_writes_a_recovery_file_that_is_offered_back(window, qtbot, monkeypatch):

@@ -46,7 +46,7 @@ def test_no_number_points_to_another_place_after_a_repack(laocai, qtbot):
         n for n, g in after.items() if n in before and g.symmetric_difference(before[n]).area > 0.1
     ]
     assert moved == []
-    assert "Numbers:" in laocai.packer.report.text.toPlainText()
+    assert "Numbers:" in laocai.packer.report.details.text()
 
 
 def _column_over_available_booths(window) -> list[str]:

@@ -29,6 +29,7 @@ class PlanView(QGraphicsView):
     cursor_moved = Signal(float, float)  # model metres
     # exhibitor id, model point, and whether Shift (add) or Alt (move) was held
     exhibitor_dropped = Signal(str, float, float, object)
+    zoomed = Signal(float)  # px per metre, once a new scale is painted
     status_message = Signal(str)
     typed_changed = Signal(str)
 
@@ -50,6 +51,7 @@ class PlanView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setViewportMargins(RULER_PX, RULER_PX, 0, 0)
         self.setAcceptDrops(True)
+        self._painted_scale = 0.0
         self.setBackgroundBrush(QColor("#eceff1"))
         self._rulers = (
             Ruler(self, Qt.Orientation.Horizontal),
@@ -302,8 +304,13 @@ class PlanView(QGraphicsView):
 
     def paintEvent(self, event) -> None:
         # Every way of zooming (wheel, fit, tests' scale()) ends in a paint: choose the
-        # level of detail here, before the items are drawn.
-        self.plan_scene.set_overview(self.scale_px_per_m() < OVERVIEW_PX_PER_M)
+        # level of detail here, before the items are drawn, and say the new scale (the px/m
+        # readout went stale until the mouse moved).
+        scale = self.scale_px_per_m()
+        self.plan_scene.set_overview(scale < OVERVIEW_PX_PER_M)
+        if scale != self._painted_scale:
+            self._painted_scale = scale
+            self.zoomed.emit(scale)
         super().paintEvent(event)
 
     def resizeEvent(self, event) -> None:

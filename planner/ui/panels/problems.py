@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from planner.model import Plan
 from planner.ui.document import PlanDocument
 from planner.ui.workers import Job, JobCancelled
+from planner.wording import counted
 
 CHECK_DELAY_MS = 250  # a burst of edits is checked once
 
@@ -80,18 +81,26 @@ class ProblemsPanel(QWidget):
         self.problems = problems
         self.list.clear()
         by_booth: dict[str, str] = {}
+        listed: set[tuple[str, ...]] = set()
+        shown = 0
         for problem in problems:
+            by_booth.setdefault(problem.booth_id, problem.message)
+            if problem.other_id is not None:  # two booths overlapping: one line, not two
+                pair = (problem.rule, *sorted((problem.booth_id, problem.other_id)))
+                if pair in listed:
+                    continue
+                listed.add(pair)
             booth = plan.booths.get(problem.booth_id)
             number = booth.number if booth else problem.booth_id
             item = QListWidgetItem(f"{number}: {problem.message}  [{problem.rule}]")
             item.setData(Qt.ItemDataRole.UserRole, problem.booth_id)
             self.list.addItem(item)
-            by_booth.setdefault(problem.booth_id, problem.message)
+            shown += 1
         if problems:
             self.summary.setText(
-                self.tr("%1 problems at %2 booths")
-                .replace("%1", str(len(problems)))
-                .replace("%2", str(len(by_booth)))
+                self.tr("%1 at %2")
+                .replace("%1", counted(shown, "problem"))
+                .replace("%2", counted(len(by_booth), "booth"))
             )
         else:
             self.summary.setText(self.tr("No broken rules."))

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from shapely.geometry import LineString, Polygon, box
 from shapely.geometry import Point as ShapelyPoint
 
+from planner.ui.edits import named
 from planner.ui.tools.base import (
     NO_MODS,
     Mods,
@@ -193,6 +194,6 @@ def push_new(ctx, make: Callable[[str], object], table: str) -> str:
     """Push one new entity with a fresh id and select it; returns the id."""
     new_id = ctx.plan.new_id(table)
     entity = make(new_id)
-    ctx.document.push(ctx.plan.edit(f"Add {table[:-1]}").put(entity).build())
+    ctx.document.push(ctx.plan.edit(f"Add {named(table, entity)}").put(entity).build())
     ctx.selection.set([(table, new_id)])
     return new_id
