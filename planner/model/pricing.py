@@ -23,6 +23,18 @@ from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED
 
+WHOLE_CURRENCIES = frozenset({"VND", "JPY", "KRW", "LAK", "KHR", "IDR"})
+
+
+def money(value: float, currency: str) -> str:
+    """ "1,250,000 VND", "125.50 USD": whole units for currencies without cents.
+
+    >>> money(1_250_000, "VND"), money(125.5, "USD")
+    ('1,250,000 VND', '125.50 USD')
+    """
+    digits = 0 if currency.upper() in WHOLE_CURRENCIES else 2
+    return f"{value:,.{digits}f} {currency}".strip()
+
 
 class PricingError(BoothplanError):
     """A price setting that cannot be used."""
@@ -142,11 +154,13 @@ def set_zone_price(plan: Plan, zone_ref: str, per_m2: float | None) -> Patch:
 
 
 __all__ = [
+    "WHOLE_CURRENCIES",
     "PriceTotals",
     "PricingError",
     "booth_price",
     "booth_prices",
     "corner_booth_ids",
+    "money",
     "price_of",
     "price_per_m2",
     "price_totals",

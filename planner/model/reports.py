@@ -22,7 +22,13 @@ import shapely
 from planner.model.entities import Booth
 from planner.model.natural_order import natural_key
 from planner.model.plan import Plan
-from planner.model.pricing import PriceTotals, booth_prices, corner_booth_ids, price_totals
+from planner.model.pricing import (
+    PriceTotals,
+    booth_prices,
+    corner_booth_ids,
+    money,
+    price_totals,
+)
 from planner.model.spreadsheet import neutralise
 from planner.model.status import LABELS, STATUSES
 from planner.wording import display_width
@@ -32,7 +38,6 @@ NO_HALL = "(outside every hall)"
 NO_EXHIBITOR = "(no exhibitor)"
 NO_VALUE = "(none given)"
 GROUPS: tuple[str, ...] = ("status", "hall", "zone", "sector", "country", "exhibitor")
-_WHOLE_CURRENCIES = frozenset({"VND", "JPY", "KRW", "LAK", "KHR", "IDR"})
 REPORT_CSV_COLUMNS: tuple[str, ...] = ("group", "key", "booths", "area_m2", "value", *STATUSES)
 
 
@@ -107,8 +112,7 @@ class Report:
         return out.getvalue()
 
     def money(self, value: float) -> str:
-        digits = 0 if self.currency.upper() in _WHOLE_CURRENCIES else 2
-        return f"{value:,.{digits}f} {self.currency}".strip()
+        return money(value, self.currency)
 
     def to_text(self) -> str:
         lines = [f"Sales report: {self.plan_name}", ""]

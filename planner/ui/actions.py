@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
+from planner.ui import help_dialogs
 from planner.ui.resources import icon
 
 Std = QKeySequence.StandardKey
@@ -17,7 +18,7 @@ TOOLS: tuple[tuple[str, str, str, str], ...] = (
     ("column", "Column", "column", "C"),
     ("obstacle", "Obstacle (polygon)", "obstacle", "O"),
     ("zone", "Zone (rectangle)", "zone", "Z"),
-    ("zone-polygon", "Zone (polygon)", "zone", "Shift+Z"),
+    ("zone-polygon", "Zone (polygon)", "zone-polygon", "Shift+Z"),
     ("door", "Door", "door", "D"),
     ("booth", "Booth", "booth", "B"),
     ("measure", "Measure", "measure", "M"),
@@ -137,6 +138,9 @@ def build(window) -> dict[str, QAction]:
     add("report", "Booking &report", w.show_report, "")
     add("allocate", "A&llocate exhibitors…", lambda: w.booking.allocate(), "exhibitors")
     add("allocate-selected", "Allocate &selected exhibitors…", lambda: w.booking.allocate(True))
+    add("help-guide", "&Getting started", lambda: help_dialogs.show_guide(w), "", Std.HelpContents)
+    add("help-shortcuts", "&Keyboard shortcuts", lambda: help_dialogs.show_shortcuts(w))
+    add("help-about", "&About Boothplan", lambda: help_dialogs.show_about(w))
 
     tool_group = QActionGroup(w)
     for name, label, icon_name, shortcut in TOOLS:
@@ -211,6 +215,10 @@ def build(window) -> dict[str, QAction]:
         "release",
     ):
         exhibitors_menu.addSeparator() if key is None else exhibitors_menu.addAction(a[key])
+
+    help_menu = bar.addMenu(w.tr("&Help"))
+    for key in ("help-guide", "help-shortcuts", None, "help-about"):
+        help_menu.addSeparator() if key is None else help_menu.addAction(a[key])
 
     main_bar = QToolBar(w.tr("Main"), w)
     main_bar.setObjectName("main-toolbar")

@@ -77,7 +77,7 @@ def _tear_down(window) -> None:
     worker thread or canvas item outlives Qt at interpreter shutdown."""
     from planner.ui.workers import wait_for_jobs
 
-    wait_for_jobs()
+    wait_for_jobs(drop_queued=True)
     window.scene.clear()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

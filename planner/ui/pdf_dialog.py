@@ -92,7 +92,10 @@ def describe(summary) -> str:
             "name too long for its booth",
             "names too long for their booth",
         )
-        text += f"; {long_names} (in the index)"
+        # Only an index lists them: without one, say how to get them (it said "in the index"
+        # of a PDF that had none).
+        where = "in the index" if summary.index_pages else "add the index to list them"
+        text += f"; {long_names} ({where})"
     return text + "."
 
 
@@ -218,7 +221,13 @@ class PdfExportDialog(QDialog):
         from planner.export.pdf import write_pdf
 
         if path is None:
-            start = self.plan_path.with_suffix(".pdf") if self.plan_path else Path("plan.pdf")
+            from planner.ui.file_controller import file_name_for
+
+            start = (
+                self.plan_path.with_suffix(".pdf")
+                if self.plan_path
+                else Path(file_name_for(self.plan.name)).with_suffix(".pdf")
+            )
             path, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export PDF"), str(start), self.tr("PDF files (*.pdf)")
             )
@@ -229,5 +238,13 @@ class PdfExportDialog(QDialog):
         except BoothplanError as error:
             show_error(self, str(error))
             return False
+        window = self.parent()
+        if window is not None and hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                self.tr("Wrote %1: %2")
+                .replace("%1", Path(path).name)
+                .replace("%2", describe(self.written)),
+                15000,
+            )
         self.accept()
         return True

@@ -72,6 +72,11 @@ class Job:
         return self
 
 
-def wait_for_jobs(msecs: int = 30_000) -> bool:
-    """Let running jobs finish (on quit), so no thread outlives the objects it reports to."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
+def wait_for_jobs(msecs: int = 30_000, drop_queued: bool = False) -> bool:
+    """Let running jobs finish (on quit), so no thread outlives the objects it reports to.
+    ``drop_queued`` first drops jobs that have not started (a check queued by the last edit
+    need not run when the app is closing)."""
+    pool = QThreadPool.globalInstance()
+    if drop_queued:
+        pool.clear()
+    return pool.waitForDone(msecs)

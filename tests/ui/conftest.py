@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import box
+from ui_helpers import window_size
 
 from planner.model import Booth, Exhibitor, Hall, Plan, PlanInfo, Zone
 from planner.ui import errors as ui_errors
@@ -49,7 +50,7 @@ def window(qtbot):
     win = MainWindow(sample_plan())
     win.ask_zone_details = False
     qtbot.addWidget(win)
-    win.resize(1200, 800)
+    win.resize(*window_size())
     win.show()
     qtbot.waitExposed(win)
     win.view.zoom_to_fit()

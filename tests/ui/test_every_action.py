@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
+from ui_helpers import window_size
 
 from planner.ui.main_window import MainWindow
 from planner.ui.workers import wait_for_jobs
@@ -75,7 +76,7 @@ def walked_window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     win = MainWindow()
     qtbot.addWidget(win)
-    win.resize(1200, 800)
+    win.resize(*window_size())
     win.show()
     qtbot.waitExposed(win)
     assert win.files.open(str(plan), ask_to_save=False)

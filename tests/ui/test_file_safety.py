@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from file_answers import Answer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
+from ui_helpers import window_size
 
 from planner.cli import main
 from planner.formats.plan_file import open_plan
@@ -38,7 +39,7 @@ def plan_file(tmp_path) -> Path:
 def _window(qtbot) -> MainWindow:
     win = MainWindow()
     qtbot.addWidget(win)
-    win.resize(1100, 750)
+    win.resize(*window_size())
     win.show()
     qtbot.waitExposed(win)
     return win

@@ -92,6 +92,10 @@ def test_zone_asks_for_its_rules_and_is_clipped_to_the_hall(window, qtbot, monke
     assert zone.use == "car" and zone.name == "Ô tô 汽车"
     assert zone.geometry.equals(box(40, 0, 60, 15))
     assert window.document.plan.zone_rules("zone-2").booth == (6.0, 9.0)
+    # Said, not done silently (break 8): the part past the wall was left out.
+    assert window.statusBar().currentMessage() == (
+        "Ô tô 汽车 (car): 300.0 m²; 150.0 m² outside the hall was left out."
+    )
 
 
 def test_door_goes_on_the_hall_edge(window, qtbot):

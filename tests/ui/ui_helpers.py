@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QPoint, Qt
 
 from planner.ui.canvas.convert import to_scene
@@ -24,3 +26,11 @@ def drag(qtbot, view, start, end, modifier=Qt.KeyboardModifier.NoModifier, steps
         point = (start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
         qtbot.mouseMove(port, pos(view, *point))
     qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, modifier, pos(view, *end))
+
+
+def window_size() -> tuple[int, int]:
+    """The test window's size: 1200 × 800, or ``BOOTHPLAN_TEST_WINDOW=850x600`` (CI runs the UI
+    tests at two sizes, so no test leans on one)."""
+    text = os.environ.get("BOOTHPLAN_TEST_WINDOW", "1200x800")
+    width, height = (int(v) for v in text.lower().split("x"))
+    return width, height

@@ -36,6 +36,7 @@ class CanvasState:
     problems: dict[str, str] = field(default_factory=dict)  # booth id -> first message
     selected: set[tuple[str, str]] = field(default_factory=set)
     font_family: str = ""
+    floor: object = None  # the halls' union (shapely): door names go on the side outside it
 
 
 def _lod(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
@@ -181,7 +182,7 @@ class NameTagItem(QGraphicsItem):
         if not text or text == "…":
             return
         painter.save()
-        painter.translate(rect.topLeft())
+        painter.translate(_top_left_corner(zone.geometry))
         painter.scale(1.0 / lod, 1.0 / lod)
         tag = QRectF(4, 4, metrics.horizontalAdvance(text) + 10, metrics.height() + 4)
         if self.outside:
@@ -193,6 +194,18 @@ class NameTagItem(QGraphicsItem):
         painter.setFont(font)
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+def _top_left_corner(geometry) -> QPointF:
+    """The outline's highest corner, the leftmost of those (scene coordinates): where a name
+    tag sits. The top-left of the bounding box lies in the air beside an L-shaped hall, and the
+    hall's name was drawn there, outside it."""
+    import shapely
+
+    coords = shapely.get_coordinates(shapely.get_exterior_ring(shapely.get_geometry(geometry, 0)))
+    top = coords[:, 1].max()
+    x = coords[coords[:, 1] >= top - 1e-6, 0].min()
+    return QPointF(float(x), -float(top))
 
 
 class DoorItem(EntityItem):
@@ -213,6 +226,12 @@ class DoorItem(EntityItem):
         path.addRect(self._path.boundingRect().adjusted(-0.6, -0.6, 0.6, 0.6))
         return path
 
+    def set_entity(self, entity) -> None:
+        self.label_rect = door_label_rect(entity.line, self.state.floor, entity.name)
+        super().set_entity(entity)
+        # The name is part of the item: inside its bounds, or it was cut off at the edge.
+        self._bounds = self._bounds.united(self.label_rect)
+
     def paint(self, painter, option, widget=None) -> None:
         door: Door = self.entity
         hex_ = theme.EXIT_COLOUR if door.is_exit else theme.ENTRANCE_COLOUR
@@ -224,8 +243,33 @@ class DoorItem(EntityItem):
             painter.setPen(style.SELECTION_PEN)
             painter.drawPath(self._path)
         lod = _lod(option, painter)
-        rect = self._path.boundingRect().adjusted(-3, -1.2, 3, 1.2)
-        draw_text_fit(painter, rect, [(door.name, 0.9, False)], lod, self.state.font_family)
+        draw_text_fit(
+            painter, self.label_rect, [(door.name, 0.9, False)], lod, self.state.font_family
+        )
+
+
+DOOR_LABEL_W, DOOR_LABEL_H, DOOR_LABEL_GAP = 6.0, 1.6, 0.4  # metres
+
+
+def door_label_rect(line, floor, name: str = "") -> QRectF:
+    """Where a door's name goes (scene coordinates): beside the wall, on the side away from
+    the halls, clear of the wall (it was drawn centred on the wall, over it)."""
+    import math
+
+    from shapely.geometry import Point
+
+    (x0, y0), (x1, y1) = line.coords[0][:2], line.coords[-1][:2]
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    mx, my = (x0 + x1) / 2.0, (y0 + y1) / 2.0
+    if floor is not None and floor.covers(Point(mx + nx * 0.3, my + ny * 0.3)):
+        nx, ny = -nx, -ny
+    # Room for the whole name at 0.9 m letters (about half a metre a letter).
+    width = max(DOOR_LABEL_W, length, 0.55 * len(name))
+    # Far enough along the normal that the whole box clears the wall, however the wall runs.
+    reach = DOOR_LABEL_GAP + abs(nx) * width / 2.0 + abs(ny) * DOOR_LABEL_H / 2.0
+    cx, cy = mx + nx * reach, -(my + ny * reach)
+    return QRectF(cx - width / 2.0, cy - DOOR_LABEL_H / 2.0, width, DOOR_LABEL_H)
 
 
 class BoothItem(EntityItem):

@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from planner import theme
 from planner.model import Patch, Plan
-from planner.ui.canvas.convert import path_of
+from planner.ui.canvas.convert import path_of, to_model
 from planner.ui.canvas.items import (
     ITEM_TYPES,
-    BoothItem,
     CanvasState,
     EntityItem,
     NameTagItem,
@@ -61,6 +60,7 @@ class PlanScene(QGraphicsScene):
         self._drop.setBrush(QBrush(drop_fill))
         self.addItem(self._drop)
         self.drop_target: str | None = None
+        self._booth_tree: tuple | None = None  # (plan, STRtree, ids), built when first needed
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.overview = BoothOverview(self)
         self.overview.setVisible(False)
@@ -125,11 +125,21 @@ class PlanScene(QGraphicsScene):
         self._drop.setPath(path)
 
     def booth_at(self, point) -> str | None:
-        """The booth under a scene point, if any."""
-        for item in self.items(point):
-            if isinstance(item, BoothItem):
-                return item.entity.id
-        return None
+        """The booth under a scene point, if any: from the plan, not the items, which are
+        hidden when zoomed out to the overview."""
+        import shapely
+
+        plan = self.document.plan
+        if self._booth_tree is None or self._booth_tree[0] is not plan:
+            booths = list(plan.booths.values())
+            tree = shapely.STRtree([b.geometry for b in booths]) if booths else None
+            self._booth_tree = (plan, tree, [b.id for b in booths])
+        _, tree, ids = self._booth_tree
+        if tree is None:
+            return None
+        x, y = to_model(point)
+        hits = tree.query(shapely.Point(x, y), predicate="intersects")
+        return ids[int(hits[0])] if len(hits) else None
 
     # -- styling ---------------------------------------------------------------------------
     def set_colour_by(self, mode: str) -> None:
@@ -161,6 +171,7 @@ class PlanScene(QGraphicsScene):
         self.overview.invalidate()
         plan = self.document.plan
         self._read_exhibitors(plan)
+        self._read_floor(plan)
         for table in _DRAWN_TABLES:
             for entity in plan.table(table).values():
                 self._add(table, entity)
@@ -184,6 +195,12 @@ class PlanScene(QGraphicsScene):
         exhibitors_touched = any(c.table == "exhibitors" for c in patch)
         if exhibitors_touched:
             self._read_exhibitors(plan)
+        halls_touched = any(c.table == "halls" for c in patch)
+        if halls_touched:  # doors' names move to the new outside
+            self._read_floor(plan)
+            for (table, _), item in self._items.items():
+                if table == "doors":
+                    item.set_entity(item.entity)
         for change in patch:
             if change.table not in ITEM_TYPES:
                 continue
@@ -203,6 +220,12 @@ class PlanScene(QGraphicsScene):
         if any(c.table == "halls" for c in patch):
             self._update_scene_rect()
         self.selection.prune(lambda key: plan.get(*key) is not None)
+
+    def _read_floor(self, plan: Plan) -> None:
+        import shapely
+
+        halls = [h.geometry for h in plan.halls.values()]
+        self.state.floor = shapely.union_all(halls) if halls else None
 
     def _read_exhibitors(self, plan: Plan) -> None:
         self.state.exhibitor_names = {e.id: e.name for e in plan.exhibitors.values()}

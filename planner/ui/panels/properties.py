@@ -30,7 +30,7 @@ from planner.ui.errors import show_error
 from planner.ui.panels import fields
 from planner.ui.panels.booking_history import history_view
 from planner.ui.selection import Selection
-from planner.wording import counted
+from planner.wording import counted, no_negative_zero
 
 
 def _fmt(value: float | None) -> str:
@@ -139,11 +139,18 @@ class PropertiesPanel(QWidget):
 
     def _form_booths(self, booth) -> None:
         self.title.setText(self.tr("Booth %1").replace("%1", booth.number))
-        _, _, width, depth, angle = edits.booth_frame(booth.geometry)
+        cx, cy, width, depth, angle = edits.booth_frame(booth.geometry)
         self._line("number", self.tr("Number"), booth.number)
         self._line("width", self.tr("Width (m)"), f"{width:.6g}")
         self._line("depth", self.tr("Depth (m)"), f"{depth:.6g}")
         self._line("angle", self.tr("Angle (°)"), f"{angle:.6g}")
+        self._line("x", self.tr("Centre x (m)"), no_negative_zero(f"{cx:.2f}"))
+        self._line("y", self.tr("Centre y (m)"), no_negative_zero(f"{cy:.2f}"))
+        plan = self.document.plan
+        self.form.addRow(self.tr("Area"), QLabel(f"{booth.geometry.area:.2f} m²"))
+        price = QLabel(_price_text(plan, booth))
+        price.setObjectName("prop-price")
+        self.form.addRow(self.tr("Price"), price)
         self._combo("status", self.tr("Status"), [(s, LABELS[s]) for s in STATUSES], booth.status)
         holder = self.document.plan.exhibitors.get(booth.exhibitor_id or "")
         self.form.addRow(self.tr("Exhibitor"), QLabel(holder.name if holder else "—"))
@@ -184,7 +191,7 @@ class PropertiesPanel(QWidget):
         self._combo(
             "kind", self.tr("Kind"), [("entrance", "entrance"), ("exit", "exit")], door.kind
         )
-        self.form.addRow(self.tr("Width"), QLabel(f"{door.width:g} m"))
+        self._line("width", self.tr("Clear width (m)"), f"{door.width:g}")
 
     # -- applying --------------------------------------------------------------------------
     def value(self, key: str) -> str:
@@ -261,6 +268,7 @@ class PropertiesPanel(QWidget):
         changes = {"name": fields.name(self.tr("The name"), self.value("name"))}
         if table == "doors":
             changes["kind"] = self.value("kind")
+            changes["width"] = fields.metres(self.tr("The door's width"), self.value("width"))
         return plan.edit(f"Edit {table[:-1]}").put(replace(entity, **changes)).build()
 
     def _booth_patch(self, booth) -> Patch:
@@ -279,6 +287,15 @@ class PropertiesPanel(QWidget):
             allow_negative=True,
         )
         cx, cy, old_w, old_d, old_angle = edits.booth_frame(booth.geometry)
+        x = fields.amount(
+            self.tr("The centre x"), self.value("x"), allow_empty=False, allow_negative=True
+        )
+        y = fields.amount(
+            self.tr("The centre y"), self.value("y"), allow_empty=False, allow_negative=True
+        )
+        moved = abs(x - round(cx, 2)) > 1e-9 or abs(y - round(cy, 2)) > 1e-9
+        if moved:
+            cx, cy = x, y
         builder = plan.edit(f"Edit booth {number}")
         new = replace(
             booth,
@@ -287,7 +304,7 @@ class PropertiesPanel(QWidget):
             note=self.value("note").strip(),
         )
         turned = abs((angle - old_angle + 180.0) % 360.0 - 180.0) > 1e-9
-        if turned or abs(width - old_w) > 1e-9 or abs(depth - old_d) > 1e-9:
+        if moved or turned or abs(width - old_w) > 1e-9 or abs(depth - old_d) > 1e-9:
             new = replace(new, geometry=edits.booth_rectangle(cx, cy, width, depth, angle))
         builder.put(new)
         patch = builder.build()
@@ -296,6 +313,23 @@ class PropertiesPanel(QWidget):
             after = plan.apply(patch)
             patch = patch.then(_status_patch(after, [booth.id], status), patch.description)
         return patch
+
+
+def _price_text(plan, booth) -> str:
+    """The booth's list price, and why: "4,500,000 VND (9.00 m² × 500,000 VND/m², corner
+    +10 %)"."""
+    from planner.model.pricing import booth_price, money, price_per_m2
+
+    currency = plan.info.currency
+    per_m2 = price_per_m2(plan, booth)
+    if not per_m2:
+        return "not priced yet (set a price per m² in the plan's or the zone's properties)"
+    total = booth_price(plan, booth)
+    base = booth.geometry.area * per_m2
+    why = f"{booth.geometry.area:.2f} m² × {money(per_m2, currency)}/m²"
+    if total > base * (1 + 1e-9):
+        why += f", corner +{plan.info.corner_premium:.0%}"
+    return f"{money(total, currency)} ({why})"
 
 
 def _status_patch(plan, booth_ids: list[str], status: str) -> Patch:

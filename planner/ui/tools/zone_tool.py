@@ -18,12 +18,14 @@ class ZoneTool(OutlineTool):
 
     def done(self, polygon: Polygon) -> None:
         plan = self.ctx.plan
+        cut = 0.0
         if plan.halls:
             floor = shapely.union_all([h.geometry for h in plan.halls.values()])
             clipped = polygon.intersection(floor)
             if not isinstance(clipped, Polygon) or clipped.area < 1e-6:
                 self.ctx.status(message("A zone must lie on one hall; draw it inside a hall."))
                 return
+            cut = polygon.area - clipped.area
             polygon = shapely.set_precision(clipped, 1e-6)
         count = len(plan.zones) + 1
         draft = Zone("new", f"Zone {count}", "standard", polygon)
@@ -38,6 +40,17 @@ class ZoneTool(OutlineTool):
             ),
             "zones",
         )
+        if cut > 0.01:  # a typed 15 × 15 zone by a wall was cut without a word
+            self.ctx.status(
+                message(
+                    "{name} ({use}): {area:.1f} m²; {cut:.1f} m² outside the hall was left out.",
+                    name=zone.name,
+                    use=zone.use,
+                    area=polygon.area,
+                    cut=cut,
+                )
+            )
+            return
         self.ctx.status(
             message(
                 "{name} ({use}): {area:.1f} m².", name=zone.name, use=zone.use, area=polygon.area

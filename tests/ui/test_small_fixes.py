@@ -1,0 +1,124 @@
+"""The smaller breaks of issue "An organiser's whole job" (break 8), each with its test."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from ui_helpers import click, drag
+
+from planner.ui.pdf_dialog import describe
+
+
+def test_the_typing_hint_shows_only_with_a_drawing_tool(window):
+    window.actions["tool-select"].trigger()
+    assert "Type a length" not in window.tool_options.current_text()
+    window.actions["tool-hall-polygon"].trigger()
+    assert "Type a length" in window.tool_options.current_text()
+    window.actions["tool-door"].trigger()
+    assert "Door:" in window.tool_options.current_text()
+
+
+def test_the_scale_readout_follows_every_zoom(window, qtbot):
+    window.actions["zoom-in"].trigger()
+    qtbot.waitUntil(
+        lambda: window.zoom_label.text() == f"{window.view.scale_px_per_m():.1f} px/m",
+        timeout=2000,
+    )
+    before = window.zoom_label.text()
+    window.actions["zoom-out"].trigger()
+    qtbot.waitUntil(lambda: window.zoom_label.text() != before, timeout=2000)
+
+
+def test_history_names_what_each_step_changed(window, qtbot):
+    drag(qtbot, window.view, (4.5, 4.5), (4.5, 8.5))  # booth A01, 4 m north
+    window.selection.set([("booths", "booth-2"), ("booths", "booth-3")])
+    window.actions["lock"].trigger()
+    window.actions["delete"].trigger()  # locked: nothing to delete, no step
+    window.actions["unlock"].trigger()
+    window.actions["delete"].trigger()
+    window.actions["tool-column"].trigger()
+    click(qtbot, window.view, 50, 5)
+    stack = window.document.undo_stack
+    texts = [stack.text(i) for i in range(stack.count())]
+    assert texts == [
+        "Move booth A01",
+        "Lock 2 booths",
+        "Unlock 2 booths",
+        "Delete 2 booths",
+        "Add column",
+    ]
+
+
+def test_a_door_width_is_edited_and_a_booth_shows_area_price_and_place(window, qtbot):
+    from dataclasses import replace
+
+    from shapely.geometry import LineString
+
+    from planner.model import Door
+
+    plan = window.document.plan
+    door = Door("door-1", "Cổng chính", "entrance", LineString([(20, 0), (26, 0)]), 6.0)
+    info = replace(plan.info, price_per_m2=500_000.0)
+    window.document.replace_plan(plan.apply(plan.edit().put(door).put(info).build()), None)
+    window.selection.set([("doors", "door-1")])
+    width = window.properties.findChild(QLineEdit, "prop-width")
+    width.setText("4.5")
+    qtbot.keyClick(width, Qt.Key.Key_Return)
+    assert window.document.plan.doors["door-1"].width == 4.5
+    click(qtbot, window.view, 4.5, 4.5)  # booth A01
+    price = window.properties.findChild(type(window.properties.title), "prop-price")
+    assert price.text().startswith("4,") and "9.00 m² × 500,000 VND/m²" in price.text()
+    x = window.properties.findChild(QLineEdit, "prop-x")
+    assert x.text() == "4.50"
+    x.setText("40.5")
+    qtbot.keyClick(x, Qt.Key.Key_Return)
+    assert window.document.plan.booths["booth-1"].geometry.centroid.x == 40.5
+
+
+def test_the_pdf_summary_does_not_send_to_an_index_that_is_not_there():
+    from dataclasses import replace
+
+    from planner.export.options import PdfSummary
+
+    summary = PdfSummary(
+        path=None,
+        paper="A3",
+        orientation="landscape",
+        scale=200,
+        pages=1,
+        map_pages=1,
+        index_pages=0,
+        tiles=(1, 1),
+        booths=64,
+        names_in_index_only=128,
+        blank_booths=0,
+        size_bytes=1,
+        notes=(),
+    )
+    assert "128 names too long for their booth (add the index to list them)" in describe(summary)
+    with_index = describe(replace(summary, pages=3, index_pages=2))
+    assert "(in the index)" in with_index
+
+
+def test_the_help_menu_and_the_zone_icons(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[-1] == "&Help"
+    help_menu = window.menuBar().actions()[-1].menu()
+    assert [a.objectName() for a in help_menu.actions() if a.objectName()] == [
+        "help-guide",
+        "help-shortcuts",
+        "help-about",
+    ]
+    rectangle = window.actions["tool-zone"].icon().pixmap(24).toImage()
+    polygon = window.actions["tool-zone-polygon"].icon().pixmap(24).toImage()
+    assert rectangle != polygon
+
+
+def test_saving_says_so(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    path = tmp_path / "hội chợ.boothplan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    window.actions["save"].trigger()
+    assert window.statusBar().currentMessage() == "Saved hội chợ.boothplan (save 1)."
+    window.files.close_file()
