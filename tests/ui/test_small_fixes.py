@@ -122,3 +122,47 @@ def test_saving_says_so(window, tmp_path, monkeypatch):
     window.actions["save"].trigger()
     assert window.statusBar().currentMessage() == "Saved hội chợ.boothplan (save 1)."
     window.files.close_file()
+
+
+def test_save_as_proposes_the_plans_name(window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1]
+    )
+    window.actions["save-as"].trigger()
+    assert asked and asked[0].endswith("Hội chợ Sơn La – 大理.boothplan")  # not plan.boothplan
+
+
+def test_exporting_a_pdf_says_so(window, tmp_path):
+    from planner.ui.pdf_dialog import PdfExportDialog
+
+    dialog = PdfExportDialog(window.document.plan, None, window)
+    assert dialog.export(str(tmp_path / "bản đồ.pdf"))
+    assert window.statusBar().currentMessage().startswith("Wrote bản đồ.pdf: 1 page on A3")
+
+
+def test_a_door_name_sits_outside_the_hall_clear_of_the_wall():
+    from shapely.geometry import LineString, box
+
+    from planner.ui.canvas.convert import to_model
+    from planner.ui.canvas.items import door_label_rect
+
+    hall = box(0, 0, 60, 40)
+    for line in (LineString([(20, 0), (26, 0)]), LineString([(60, 10), (60, 14)])):
+        rect = door_label_rect(line, hall, "Lối thoát hiểm phía đông")
+        corners = [to_model(rect.topLeft()), to_model(rect.bottomRight())]
+        label = box(*min(corners), *max(corners))
+        assert not label.intersects(hall), line  # beside the wall, outside: not on it
+        assert rect.width() >= 0.55 * len("Lối thoát hiểm phía đông")
+
+
+def test_an_l_shaped_halls_name_is_at_one_of_its_corners():
+    from shapely.geometry import Polygon
+
+    from planner.ui.canvas.items import _top_left_corner
+
+    ell = Polygon([(0, 0), (36, 0), (36, 24), (14, 24), (14, 14), (0, 14)])
+    corner = _top_left_corner(ell)
+    assert (corner.x(), -corner.y()) == (14.0, 24.0)  # not (0, 24), which is outside the hall
