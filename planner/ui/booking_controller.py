@@ -234,6 +234,9 @@ class BookingController(QObject):
             target = self.window.document.plan.booth_by_number(target_number)
             if target is not None:
                 self.window.selection.set([("booths", target.id)])
+                # Show where the booking went: the target is often across the hall.
+                centre = target.geometry.centroid
+                self.window.view.centre_on_model(centre.x, centre.y)
         return bool(done)
 
     # -- allocation --------------------------------------------------------------------------

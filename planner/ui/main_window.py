@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -140,8 +141,16 @@ class MainWindow(QMainWindow):
         self.history = QUndoView(self.document.undo_stack)
         self.history.setEmptyLabel(self.tr("<opened plan>"))
         self.docks: dict[str, QDockWidget] = {}
+        # The properties form grows with a booth's history: it scrolls rather than make the
+        # window taller than the screen.
+        properties = QScrollArea()
+        properties.setObjectName("properties-scroll")
+        properties.setWidget(self.properties)
+        properties.setWidgetResizable(True)
+        properties.setFrameShape(QScrollArea.Shape.NoFrame)
+        properties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, title, widget, area in (
-            ("properties", self.tr("Properties"), self.properties, Qt.RightDockWidgetArea),
+            ("properties", self.tr("Properties"), properties, Qt.RightDockWidgetArea),
             ("problems", self.tr("Problems"), self.problems, Qt.RightDockWidgetArea),
             ("history", self.tr("History"), self.history, Qt.RightDockWidgetArea),
             ("legend", self.tr("Legend"), self.legend, Qt.RightDockWidgetArea),
@@ -160,8 +169,14 @@ class MainWindow(QMainWindow):
         self.docks["legend"].raise_()
         # Room for eight rows of exhibitors (the table showed two and a half) and for the
         # properties form; a user's own arrangement, once saved, replaces this.
+        # The right-hand panels run the full height so the properties form is not squeezed
+        # above the exhibitor table; the legend needs only its few rows.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.docks["properties"]], [340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["exhibitors"]], [270], Qt.Orientation.Vertical)
+        self.resizeDocks(
+            [self.docks["properties"], self.docks["legend"]], [3, 1], Qt.Orientation.Vertical
+        )
 
     def add_dock(self, key: str, title: str, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
