@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from file_answers import Answer
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QPushButton
 from ui_helpers import window_size
 
@@ -70,6 +71,20 @@ def _pack(window, qtbot) -> None:
         window.packer.report.close()
 
 
+def _keys(window, qtbot, sequence: str) -> None:
+    """Press a shortcut as a person does: the key goes to the canvas, which has the focus."""
+    key = QKeySequence(sequence)[0]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, key.key(), key.keyboardModifiers())
+
+
+def _square(booth) -> bool:
+    minx, miny, maxx, maxy = booth.geometry.bounds
+    return abs((maxx - minx) - (maxy - miny)) < 1e-6
+
+
 def _keep(window, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     QApplication.processEvents()  # lay out and show what the last step added
@@ -92,15 +107,21 @@ def test_the_organiser_builds_the_plan(new_window, qtbot, monkeypatch, tmp_path)
     dialog.findChild(QPushButton, "allocation-apply").click()
     placed = [b for b in window.document.plan.booths.values() if b.exhibitor_id]
     assert len(placed) >= 37
-    # By hand: turn one free booth a quarter round and lock another.
+    # By hand, from the keyboard: find a free booth (Ctrl+F), turn it a quarter round (R),
+    # lock it (Ctrl+L), save (Ctrl+S).
     free = [b for b in window.document.plan.booths.values() if not b.exhibitor_id]
     _type_in_box(monkeypatch, free[0].number)
-    window.actions["find"].trigger()
-    window.actions["lock"].trigger()
+    _keys(window, qtbot, "Ctrl+F")
+    assert window.selection.all() == [("booths", free[0].id)]
+    _keys(window, qtbot, "R")
+    turned = window.document.plan.booths[free[0].id]
+    assert turned.geometry.centroid.distance(free[0].geometry.centroid) < 1e-6
+    assert turned.geometry.bounds != free[0].geometry.bounds or _square(free[0])
+    _keys(window, qtbot, "Ctrl+L")
     assert window.document.plan.booths[free[0].id].locked
     path = tmp_path / "Tuần hàng Sơn La.boothplan"
     _files(monkeypatch, save_path=path)
-    window.actions["save"].trigger()
+    _keys(window, qtbot, "Ctrl+S")
     saved = open_plan(path)
     assert saved.plan == window.document.plan and not window.document.modified
     assert "Saved Tuần hàng Sơn La.boothplan" in window.statusBar().currentMessage()
@@ -139,7 +160,7 @@ def test_the_sales_staff_book_and_print(new_window, qtbot, monkeypatch, fair, tm
     holder = next(e for e in plan.exhibitors.values() if len(plan.booths_of(e.id)) == 1)
     # Find the exhibitor by name, without the accents a phone keyboard leaves out.
     _type_in_box(monkeypatch, holder.name)
-    window.actions["find"].trigger()
+    _keys(window, qtbot, "Ctrl+F")
     (held,) = plan.booths_of(holder.id)
     assert window.selection.all() == [("booths", held.id)]
     # Reserve a free booth for a second exhibitor.
