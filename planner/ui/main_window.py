@@ -413,9 +413,12 @@ class MainWindow(QMainWindow):
         return None
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.packer.running or not self.files.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
+        # A pack still running has changed nothing yet: closing abandons it (it used to make
+        # the close do nothing, without a word).
+        self.packer.stop()
         self.save_layout()
         self.files.close_file()
         saver = getattr(self, "autosaver", None)

@@ -184,6 +184,20 @@ class PackRunner(QObject):
         self.job = job
         return job.start()
 
+    def stop(self) -> None:
+        """Abandon a running pack (the window is closing): nothing it finds is applied."""
+        job = self.job
+        if job is None:
+            return
+        for signal, slot in (
+            (job.signals.progress, self._progress),
+            (job.signals.finished, self._finished),
+            (job.signals.failed, self._failed),
+        ):
+            signal.disconnect(slot)
+        job.cancel()
+        self._close()
+
     def _progress(self, fraction: float, message: str) -> None:
         dialog = self.dialog
         if dialog is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from ui_helpers import click, drag
 
 from planner.ui.pdf_dialog import describe
@@ -166,3 +166,17 @@ def test_an_l_shaped_halls_name_is_at_one_of_its_corners():
     ell = Polygon([(0, 0), (36, 0), (36, 24), (14, 24), (14, 14), (0, 14)])
     corner = _top_left_corner(ell)
     assert (corner.x(), -corner.y()) == (14.0, 24.0)  # not (0, 24), which is outside the hall
+
+
+def test_quit_while_packing_closes_and_applies_nothing(window, qtbot):
+    """Quit during a pack did nothing at all (the close was ignored while the pack ran)."""
+    from planner.ui.workers import wait_for_jobs
+
+    before = window.document.plan
+    window.actions["pack"].trigger()
+    assert window.packer.running
+    window.actions["quit"].trigger()
+    assert not window.isVisible() and not window.packer.running
+    wait_for_jobs()
+    QApplication.processEvents()  # a result the pack posted would arrive here
+    assert window.document.plan is before and window.packer.report is None
