@@ -1,11 +1,11 @@
-"""Edit-menu commands on the selection: each builds one patch with planner.ui.edits."""
+"""Edit-menu commands on the selection: each builds one patch with planner.editing.edits."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog
 
-from planner.ui import edits
+from planner.editing import edits
 from planner.ui.dialogs import RenumberDialog, ZoneDialog
 from planner.ui.errors import guarded, show_error
 

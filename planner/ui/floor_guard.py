@@ -9,6 +9,7 @@ elsewhere) never blocks other edits, so no plan locks its user out.
 
 from __future__ import annotations
 
+from planner.editing.refusal import EditRefused
 from planner.formats.floor_checks import (
     DOOR_TOLERANCE,
     FeatureProblem,
@@ -18,7 +19,6 @@ from planner.formats.floor_checks import (
 from planner.model import Patch, Plan
 from planner.model.entities import NOUNS
 from planner.model.limits import entities_problem
-from planner.ui.edits import EditRefused
 
 
 def refuse_broken_floor(before: Plan, after: Plan, patch: Patch) -> None:

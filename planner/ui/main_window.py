@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.editing.context import ToolContext
+from planner.editing.snapping import GRID_STEPS
 from planner.model import Plan
 from planner.ui import actions
 from planner.ui.booking_controller import BookingController
@@ -38,17 +40,7 @@ from planner.ui.panels.report import ReportPanel
 from planner.ui.roster_controller import RosterController
 from planner.ui.selection import Selection
 from planner.ui.tool_options import ToolOptionsBar
-from planner.ui.tool_text import translate_status
-from planner.ui.tools.base import ToolContext
-from planner.ui.tools.booth_tool import BoothTool
-from planner.ui.tools.door_tool import DoorTool
-from planner.ui.tools.drawing import POLYGON, RECTANGLE
-from planner.ui.tools.hall_tool import HallTool
-from planner.ui.tools.measure_tool import MeasureTool
-from planner.ui.tools.obstacle_tool import COLUMN, ObstacleTool
-from planner.ui.tools.select_tool import SelectTool
-from planner.ui.tools.snapping import GRID_STEPS
-from planner.ui.tools.zone_tool import ZoneTool
+from planner.ui.tools.toolbox import make_tools
 from planner.wording import counted, no_negative_zero
 
 PLAN_SUFFIXES = (".boothplan",)
@@ -84,18 +76,7 @@ class MainWindow(QMainWindow):
             tolerance=self.view.tolerance,
             edit_new_zone=self._edit_new_zone,
         )
-        self.tools = {
-            "select": SelectTool(self.ctx),
-            "hall": HallTool(self.ctx, RECTANGLE),
-            "hall-polygon": HallTool(self.ctx, POLYGON),
-            "column": ObstacleTool(self.ctx, COLUMN),
-            "obstacle": ObstacleTool(self.ctx, POLYGON),
-            "zone": ZoneTool(self.ctx, RECTANGLE),
-            "zone-polygon": ZoneTool(self.ctx, POLYGON),
-            "door": DoorTool(self.ctx),
-            "booth": BoothTool(self.ctx),
-            "measure": MeasureTool(self.ctx),
-        }
+        self.tools = make_tools(self.ctx)
         self._build_panels()
         self.actions = actions.build(self)
         self.exhibitors.add_actions(
@@ -215,9 +196,9 @@ class MainWindow(QMainWindow):
         for widget in (self.typed_label, self.snap_combo, self.zoom_label, self.cursor_label):
             bar.addPermanentWidget(widget)
 
-    def show_tool_status(self, text) -> None:
-        """A tool's hint or result, translated here (the tools themselves know no Qt)."""
-        self.statusBar().showMessage(translate_status(text))
+    def show_tool_status(self, text: str) -> None:
+        """A tool's hint or result (already in the user's language)."""
+        self.statusBar().showMessage(no_negative_zero(text))
 
     def _canvas_menu(self, pixel) -> None:
         from planner.ui.canvas_menu import show_canvas_menu

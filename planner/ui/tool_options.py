@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.ui.tools.door_tool import ENTRANCE, EXIT
+from planner.editing.tools.door import ENTRANCE, EXIT
 
 DRAWING = "drawing"
 DRAWING_TOOLS = frozenset({"hall", "hall-polygon", "obstacle", "zone", "zone-polygon", "measure"})

@@ -13,8 +13,8 @@ from ui_helpers import click, drag
 from planner.formats.geojson_export import write_geojson
 from planner.formats.geojson_floor import read_floor
 from planner.model import Door
-from planner.ui import edits
-from planner.ui.edits import EditRefused
+from planner.editing import edits
+from planner.editing.refusal import EditRefused
 
 pytestmark = pytest.mark.ui
 

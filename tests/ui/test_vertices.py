@@ -45,7 +45,7 @@ def test_double_click_on_a_hall_edge_adds_a_corner_then_delete_removes_it(window
     assert window.document.undo_stack.count() == 2
     # Pick it with a click and Delete it: the hall is a rectangle again.
     click(qtbot, window.view, 15, 50)
-    assert window.tools["select"].picked_vertex() == (("halls", "hall-1"), 0, 2)
+    assert window.tools["select"].picked_vertex() == (("halls", "hall-1"), (0, 2))
     window.actions["delete"].trigger()
     hall = window.document.plan.halls["hall-1"]
     assert hall.geometry.equals(box(0, 0, 60, 40)) and len(_corners(hall.geometry)) == 4
@@ -89,7 +89,7 @@ def test_removing_a_corner_that_would_cross_the_outline_is_refused(window, qtbot
     start = window.document.plan
     window.selection.set([("zones", "zone-1")])
     click(qtbot, window.view, 30, 20)
-    assert window.tools["select"].picked_vertex() == (("zones", "zone-1"), 0, 0)
+    assert window.tools["select"].picked_vertex() == (("zones", "zone-1"), (0, 0))
     window.actions["delete"].trigger()
     assert window.document.plan is start
     shown = window.findChild(QMessageBox, "error-box")

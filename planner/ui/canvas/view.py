@@ -7,22 +7,24 @@ drawing collect in a small buffer (a length or a point) that Enter hands to the 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from planner.editing.tool import Tool
+from planner.editing.typed_input import TypedBuffer
 from planner.errors import BoothplanError
 from planner.ui.canvas.convert import to_model, to_scene
 from planner.ui.canvas.overview import OVERVIEW_PX_PER_M
 from planner.ui.canvas.ruler import RULER_BAND, RULER_PX, Ruler, nice_step
 from planner.ui.canvas.scene import PlanScene
 from planner.ui.panels.exhibitors import EXHIBITOR_MIME
-from planner.ui.tools.base import Mods, Tool
+from planner.ui.tools.qt_input import mods_of
 
 SNAP_TOLERANCE_PX = 8.0
 MIN_SCALE, MAX_SCALE = 0.05, 400.0  # pixels per metre
-_TYPING_KEYS = set("0123456789.,;-<")
 
 
 class PlanView(QGraphicsView):
@@ -37,7 +39,7 @@ class PlanView(QGraphicsView):
         super().__init__(scene, parent)
         self.plan_scene = scene
         self.tool: Tool | None = None
-        self.typed = ""
+        self.typed = TypedBuffer()  # a length or a point typed while drawing, until Enter
         self.show_grid = True
         self.show_rulers = True
         self._pan_from: QPointF | None = None
@@ -66,8 +68,7 @@ class PlanView(QGraphicsView):
         if self.tool is not None:
             self.tool.deactivate()
         self.tool = tool
-        self.typed = ""
-        self.typed_changed.emit("")
+        self._set_typed("")
         tool.activate()
 
     def tolerance(self) -> float:
@@ -117,23 +118,15 @@ class PlanView(QGraphicsView):
     def _model_point(self, event: QMouseEvent) -> tuple[float, float]:
         return to_model(self.mapToScene(event.position().toPoint()))
 
-    @staticmethod
-    def _mods(event) -> Mods:
-        m = event.modifiers()
-        return Mods(
-            shift=bool(m & Qt.KeyboardModifier.ShiftModifier),
-            ctrl=bool(m & Qt.KeyboardModifier.ControlModifier),
-            alt=bool(m & Qt.KeyboardModifier.AltModifier),
-        )
-
-    def _use_tool(self, handler, *args) -> None:
+    def _use_tool(self, handler: Callable[..., object], *args: object) -> None:
         """A refused edit (a zone dragged out of its hall) is said in the status bar, where the
         tool's hints are, and changes nothing."""
         try:
             handler(*args)
         except BoothplanError as refusal:
-            self.tool.cancel()
-            self.tool.ctx.status(str(refusal))
+            if self.tool is not None:
+                self.tool.cancel()
+                self.tool.ctx.status(str(refusal))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus()
@@ -144,7 +137,7 @@ class PlanView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             return
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self._use_tool(self.tool.press, self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.press, self._model_point(event), mods_of(event))
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -158,7 +151,7 @@ class PlanView(QGraphicsView):
         self.cursor_moved.emit(x, y)
         if self.tool is not None:
             dragging = bool(event.buttons() & Qt.MouseButton.LeftButton)
-            self.tool.move((x, y), self._mods(event), dragging)
+            self.tool.move((x, y), mods_of(event), dragging)
         for ruler in self._rulers:
             ruler.set_cursor(x, y)
 
@@ -171,11 +164,11 @@ class PlanView(QGraphicsView):
             self.viewport().unsetCursor()
             return
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self._use_tool(self.tool.release, self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.release, self._model_point(event), mods_of(event))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.tool is not None:
-            self._use_tool(self.tool.double_click, self._model_point(event), self._mods(event))
+            self._use_tool(self.tool.double_click, self._model_point(event), mods_of(event))
 
     # -- keys ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -191,38 +184,15 @@ class PlanView(QGraphicsView):
             Qt.Key.Key_Up: (0, 1),
             Qt.Key.Key_Down: (0, -1),
         }
-        if tool is not None and key in arrows and hasattr(tool, "nudge"):
+        if tool is not None and key in arrows:
             step = tool.ctx.snapper.grid_step
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 step *= 10
             dx, dy = arrows[key]
             self._use_tool(tool.nudge, dx * step, dy * step)
             return
-        if tool is not None:
-            if key == Qt.Key.Key_Escape:
-                self._set_typed("")
-                tool.cancel()
-                tool.activate()
-                return
-            if tool.accepts_typing:
-                text = event.text()
-                if (text and text in _TYPING_KEYS) or (self.typed and text == " "):
-                    self._set_typed(self.typed + text)
-                    return
-                if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                    buffer, self.typed = self.typed, ""
-                    self.typed_changed.emit("")
-                    if buffer.strip():
-                        self._use_tool(tool.typed, buffer)
-                    else:
-                        self._use_tool(tool.finish)
-                    return
-                if key == Qt.Key.Key_Backspace:
-                    if self.typed:
-                        self._set_typed(self.typed[:-1])
-                    else:
-                        self._use_tool(tool.typed, "\b")
-                    return
+        if tool is not None and self._tool_key(tool, event):
+            return
         super().keyPressEvent(event)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
@@ -233,8 +203,42 @@ class PlanView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
+    def _tool_key(self, tool: Tool, event: QKeyEvent) -> bool:
+        """Escape, and the keys of a length or point typed while drawing; whether the key was
+        the tool's."""
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._set_typed("")
+            tool.cancel()
+            tool.activate()
+            return True
+        if not tool.accepts_typing:
+            return False
+        if self.typed.key(event.text()):
+            self._show_typed()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            text = self.typed.take()
+            self._show_typed()
+            if text.strip():
+                self._use_tool(tool.typed, text)
+            else:
+                self._use_tool(tool.finish)
+            return True
+        if key == Qt.Key.Key_Backspace:
+            if self.typed.backspace():
+                self._show_typed()
+            else:
+                self._use_tool(tool.undo_typed)
+            return True
+        return False
+
     def _set_typed(self, text: str) -> None:
-        self.typed = text
+        self.typed.text = text
+        self._show_typed()
+
+    def _show_typed(self) -> None:
+        text = self.typed.text
         self.typed_changed.emit(text)
         self.status_message.emit(self.tr("Typed: %1").replace("%1", text) if text else "")
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.editing.booth_frame import booth_frame, booth_rectangle, check_size
 from planner.errors import BoothplanError
 from planner.model import Patch, PatchConflict
 from planner.model.booking import BookingError
 from planner.model.status import LABELS, STATUSES
 from planner.model.zone_use import KNOWN_USES
-from planner.ui import edits
 from planner.ui.document import PlanDocument
 from planner.ui.errors import show_error
 from planner.ui.panels import fields
@@ -139,7 +139,7 @@ class PropertiesPanel(QWidget):
 
     def _form_booths(self, booth) -> None:
         self.title.setText(self.tr("Booth %1").replace("%1", booth.number))
-        cx, cy, width, depth, angle = edits.booth_frame(booth.geometry)
+        cx, cy, width, depth, angle = booth_frame(booth.geometry)
         self._line("number", self.tr("Number"), booth.number)
         self._line("width", self.tr("Width (m)"), f"{width:.6g}")
         self._line("depth", self.tr("Depth (m)"), f"{depth:.6g}")
@@ -279,7 +279,7 @@ class PropertiesPanel(QWidget):
         number = fields.name(self.tr("The booth number"), self.value("number"))
         width = fields.metres(self.tr("The booth width"), self.value("width"))
         depth = fields.metres(self.tr("The booth depth"), self.value("depth"))
-        edits.check_size(width, depth)
+        check_size(width, depth)
         clash = plan.booth_by_number(number)
         if clash is not None and clash.id != booth.id:
             raise fields.FieldError(f"Number {number} is already booth {clash.id}'s.")
@@ -289,7 +289,7 @@ class PropertiesPanel(QWidget):
             allow_empty=False,
             allow_negative=True,
         )
-        cx, cy, old_w, old_d, old_angle = edits.booth_frame(booth.geometry)
+        cx, cy, old_w, old_d, old_angle = booth_frame(booth.geometry)
         x = fields.amount(
             self.tr("The centre x"), self.value("x"), allow_empty=False, allow_negative=True
         )
@@ -308,7 +308,7 @@ class PropertiesPanel(QWidget):
         )
         turned = abs((angle - old_angle + 180.0) % 360.0 - 180.0) > 1e-9
         if moved or turned or abs(width - old_w) > 1e-9 or abs(depth - old_d) > 1e-9:
-            new = replace(new, geometry=edits.booth_rectangle(cx, cy, width, depth, angle))
+            new = replace(new, geometry=booth_rectangle(cx, cy, width, depth, angle))
         builder.put(new)
         patch = builder.build()
         status = self.value("status")

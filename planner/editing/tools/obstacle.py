@@ -4,43 +4,42 @@ from __future__ import annotations
 
 from shapely.geometry import Polygon, box
 
+from planner.editing.context import NO_MODS, Mods, Point, ToolContext
+from planner.editing.tools.outline import OutlineTool, Shape, push_new
+from planner.editing.typed_input import TypedInputError, point_from_typed
+from planner.i18n import _
 from planner.model import Obstacle
-from planner.ui.tools.base import (
-    NO_MODS,
-    Mods,
-    Point,
-    StatusText,
-    TypedInputError,
-    message,
-    point_from_typed,
-)
-from planner.ui.tools.drawing import OutlineTool, push_new
 
-COLUMN = "column"
+COLUMN = Shape.COLUMN
+COLUMN_NAME = "column"  # stored word: a column is found by this name (Obstacle.is_column)
+COLUMN_SIZES_M = (0.05, 10.0)
 
 
 class ObstacleTool(OutlineTool):
     name = "obstacle"
-    label = "Obstacle"
-    what = "obstacle"
 
-    def __init__(self, ctx, mode: str = COLUMN, column_size: float = 0.6) -> None:
+    def __init__(self, ctx: ToolContext, mode: Shape = COLUMN, column_size: float = 0.6) -> None:
         super().__init__(ctx, mode)
         self.column_size = column_size
         self.obstacle_name = "obstacle"
 
-    def hint(self) -> StatusText:
+    def what(self) -> str:
+        return _("obstacle")
+
+    def hint(self) -> str:
         if self.mode == COLUMN:
-            return message(
+            return _(
                 "Click to place a {size:g} × {size:g} m column "
-                "centred on the point, or type its centre as 30, 20.",
-                size=self.column_size,
-            )
+                "centred on the point, or type its centre as 30, 20."
+            ).format(size=self.column_size)
         return super().hint()
 
     def set_column_size(self, size: float) -> None:
-        if not 0.05 <= size <= 10:
-            raise TypedInputError(message("a column is between 0.05 and 10 m wide"))
+        low, high = COLUMN_SIZES_M
+        if not low <= size <= high:
+            raise TypedInputError(
+                _("A column is between {low:g} and {high:g} m wide.").format(low=low, high=high)
+            )
         self.column_size = size
         self.ctx.status(self.hint())
 
@@ -68,7 +67,7 @@ class ObstacleTool(OutlineTool):
         try:
             centre = point_from_typed(text, None, None)
         except TypedInputError as error:
-            self.ctx.status(error.text)
+            self.ctx.status(str(error))
             return
         self._place(centre)
 
@@ -78,10 +77,10 @@ class ObstacleTool(OutlineTool):
             o.geometry.intersects(shape) and o.geometry.intersection(shape).area > 1e-9
             for o in self.ctx.plan.obstacles.values()
         ):
-            self.ctx.status(message("A column already stands there."))
+            self.ctx.status(_("A column already stands there."))
             return
-        push_new(self.ctx, lambda id_: Obstacle(id_, "column", shape), "obstacles")
-        self.ctx.status(message("Column at {x:g}, {y:g}.", x=centre[0], y=centre[1]))
+        push_new(self.ctx, lambda id_: Obstacle(id_, COLUMN_NAME, shape), "obstacles")
+        self.ctx.status(_("Column at {x:g}, {y:g}.").format(x=centre[0], y=centre[1]))
 
     def done(self, polygon: Polygon) -> None:
         push_new(self.ctx, lambda id_: Obstacle(id_, self.obstacle_name, polygon), "obstacles")

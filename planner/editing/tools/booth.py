@@ -6,26 +6,24 @@ from __future__ import annotations
 import re
 
 from shapely.geometry import Point as ShapelyPoint
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 
+from planner.editing.context import NO_MODS, Mods, Point, ToolContext
+from planner.editing.tool import Tool
+from planner.editing.tools.outline import push_new
+from planner.editing.typed_input import TypedInputError, point_from_typed
+from planner.i18n import _
 from planner.model import Booth
-from planner.ui.tools.base import (
-    NO_MODS,
-    Mods,
-    Point,
-    StatusText,
-    Tool,
-    TypedInputError,
-    message,
-    point_from_typed,
-)
-from planner.ui.tools.drawing import push_new
 
 _TRAILING_NUMBER = re.compile(r"^(.*?)(\d+)$")
 
 
 def next_number(numbers: list[str], prefix: str = "") -> str:
-    """One past the highest ``prefix`` + digits in use, keeping the digit count (A09 → A10)."""
+    """One past the highest ``prefix`` + digits in use, keeping the digit count.
+
+    >>> next_number(["A08", "A09", "B01"], "A")
+    'A10'
+    """
     highest, width = 0, 2
     for number in numbers:
         match = _TRAILING_NUMBER.match(number)
@@ -37,17 +35,14 @@ def next_number(numbers: list[str], prefix: str = "") -> str:
 
 class BoothTool(Tool):
     name = "booth"
-    label = "Booth"
     accepts_typing = True
 
-    def __init__(self, ctx, prefix: str | None = None) -> None:
+    def __init__(self, ctx: ToolContext, prefix: str | None = None) -> None:
         super().__init__(ctx)
-        self.prefix = prefix
+        self.prefix = prefix  # None: carry on the series of the booth placed last
 
-    def hint(self) -> StatusText:
-        return message(
-            "Click to place a booth by its lower-left corner, or type the corner as 30, 20."
-        )
+    def hint(self) -> str:
+        return _("Click to place a booth by its lower-left corner, or type the corner as 30, 20.")
 
     def _zone_at(self, point: Point) -> str | None:
         probe = ShapelyPoint(point)
@@ -56,14 +51,15 @@ class BoothTool(Tool):
                 return zone.id
         return None
 
-    def shape_at(self, corner: Point):
+    def shape_at(self, corner: Point) -> tuple[str | None, Polygon]:
+        """The zone a booth with that lower-left corner would stand in, and its outline."""
         zone_id = self._zone_at((corner[0] + 0.01, corner[1] + 0.01))
         width, depth = self.ctx.plan.zone_rules(zone_id).booth
         x, y = corner
         return zone_id, box(x, y, round(x + width, 6), round(y + depth, 6))
 
     def move(self, point: Point, mods: Mods = NO_MODS, buttons: bool = False) -> None:
-        _, shape = self.shape_at(self.ctx.snap(point).point)
+        _zone, shape = self.shape_at(self.ctx.snap(point).point)
         self.ctx.preview([shape])
 
     def press(self, point: Point, mods: Mods = NO_MODS) -> None:
@@ -73,24 +69,24 @@ class BoothTool(Tool):
         try:
             self.place(point_from_typed(text, None, None))
         except TypedInputError as error:
-            self.ctx.status(error.text)
+            self.ctx.status(str(error))
 
     def place(self, corner: Point) -> None:
         zone_id, shape = self.shape_at(corner)
         plan = self.ctx.plan
         if any(b.geometry.intersection(shape).area > 1e-6 for b in plan.booths.values()):
-            self.ctx.status(message("Another booth stands there."))
+            self.ctx.status(_("Another booth stands there."))
             return
         zone = plan.zones.get(zone_id) if zone_id else None
         if zone is not None and zone.use == "feature":
-            self.ctx.status(message("{zone} is kept free of booths.", zone=zone.name))
+            self.ctx.status(_("{zone} is kept free of booths.").format(zone=zone.name))
             return
         numbers = [b.number for b in plan.booths.values()]
         prefix = self.prefix
-        if prefix is None:  # carry on the series of the booth placed last
+        if prefix is None:
             match = _TRAILING_NUMBER.match(numbers[-1]) if numbers else None
             prefix = match.group(1) if match else ""
         number = next_number(numbers, prefix)
         push_new(self.ctx, lambda id_: Booth(id_, number, shape, zone_id), "booths")
         self.ctx.preview([])
-        self.ctx.status(message("Booth {number} placed.", number=number))
+        self.ctx.status(_("Booth {number} placed.").format(number=number))

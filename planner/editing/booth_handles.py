@@ -7,7 +7,7 @@ import math
 
 from shapely.geometry import Polygon
 
-from planner.ui import edits
+from planner.editing.booth_frame import booth_frame, booth_rectangle
 
 # Corners in the booth's own frame, as (sign along width, sign along depth).
 CORNERS: tuple[tuple[int, int], ...] = ((-1, -1), (1, -1), (1, 1), (-1, 1))
@@ -15,7 +15,7 @@ MIN_SIZE_M = 0.5
 
 
 def corner_points(geometry: Polygon) -> list[tuple[float, float]]:
-    cx, cy, width, depth, angle = edits.booth_frame(geometry)
+    cx, cy, width, depth, angle = booth_frame(geometry)
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     points = []
     for sw, sd in CORNERS:
@@ -32,9 +32,11 @@ def handle_at(geometry: Polygon, point: tuple[float, float], tolerance: float) -
     return None
 
 
-def resized(geometry: Polygon, corner: int, point: tuple[float, float], step: float | None):
+def resized(
+    geometry: Polygon, corner: int, point: tuple[float, float], step: float | None
+) -> Polygon:
     """The booth with ``corner`` dragged to ``point`` (sizes rounded to ``step`` if given)."""
-    _, _, _, _, angle = edits.booth_frame(geometry)
+    angle = booth_frame(geometry).angle
     fixed = corner_points(geometry)[(corner + 2) % 4]
     cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
     dx, dy = point[0] - fixed[0], point[1] - fixed[1]
@@ -47,4 +49,4 @@ def resized(geometry: Polygon, corner: int, point: tuple[float, float], step: fl
     u, v = sw * width / 2.0, sd * depth / 2.0  # centre = fixed corner + half the new diagonal
     cx = fixed[0] + u * cos - v * sin
     cy = fixed[1] + u * sin + v * cos
-    return edits.booth_rectangle(cx, cy, width, depth, angle)
+    return booth_rectangle(cx, cy, width, depth, angle)
