@@ -43,14 +43,14 @@ def language_from_environment() -> str:
     return "en"
 
 
-def set_language(code: str | None) -> str:
+def set_language(code: str | None, locale_dir: Path = LOCALE_DIR) -> str:
     """Translate into ``code`` (``"vi"``, ``"zh_CN"``, ``"zh-Hans"``...) from now on, falling back
     to the nearest catalogue and then to English; returns the language in use."""
     global _catalogue, _language
     wanted = _normalise(code or "en")
     candidates = [wanted, wanted.split("_")[0]]
     for candidate in candidates:
-        mo = LOCALE_DIR / candidate / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        mo = locale_dir / candidate / "LC_MESSAGES" / f"{DOMAIN}.mo"
         if mo.is_file():
             with mo.open("rb") as handle:
                 _catalogue = gettext.GNUTranslations(handle)

@@ -11,10 +11,11 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner.errors import BoothplanError
+from planner.i18n import set_language
 
 ORGANISATION = "Boothplan"
 APPLICATION = "Boothplan"
@@ -28,6 +29,8 @@ def application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else [sys.argv[0]])
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
+    # The Qt-free parts (tool hints, checker, reports) speak the language the widgets do.
+    set_language(QLocale.system().name())
     from planner.ui.resources import icon, load_fonts
 
     family = load_fonts()
