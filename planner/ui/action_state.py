@@ -64,7 +64,7 @@ def update_actions(window) -> None:
     keys = window.selection.all()
     picked = window.exhibitors.selected_ids()
     for name, applies in RULES.items():
-        action = window.actions.get(name)
+        action = window.commands.get(name)
         if action is None:
             continue
         enabled = applies(plan, keys, picked)

@@ -37,7 +37,7 @@ def canvas_menu(window, pixel: QPoint) -> QMenu | None:
         if name is None:
             menu.addSeparator()
         else:
-            menu.addAction(window.actions[name])
+            menu.addAction(window.commands[name])
     return menu
 
 

@@ -39,7 +39,7 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcuts-dialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = []
-        for action in window.actions.values():
+        for action in window.commands.values():
             keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
             if keys:
                 rows.append((action.text().replace("&", "").rstrip("…"), ", ".join(keys)))

@@ -29,7 +29,7 @@ def _with_two_more_exhibitors(window) -> None:
 
 
 def _open(window, qtbot):
-    window.actions["allocate"].trigger()
+    window.commands["allocate"].trigger()
     dialog = window.booking.allocation_dialog
     qtbot.waitExposed(dialog)
     return dialog
@@ -78,7 +78,7 @@ def test_dialog_lists_placed_and_unplaced_and_apply_is_one_undo_step(window, qtb
     assert held == {"exhibitor-1", "exhibitor-2"}
     assert window.document.undo_stack.count() == 1
     assert len(window.selection.ids("booths")) == 2  # the booths just allocated
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan == start
 
 
@@ -99,7 +99,7 @@ def test_allocate_only_the_exhibitors_selected_in_the_table(window, qtbot):
     from PySide6.QtCore import QItemSelectionModel
 
     _with_two_more_exhibitors(window)
-    action = window.actions["allocate-selected"]
+    action = window.commands["allocate-selected"]
     assert not action.isEnabled()  # nothing selected yet: greyed out, and the tooltip says why
     assert "Select exhibitors in the exhibitor table first." in action.toolTip()
     panel = window.exhibitors
@@ -119,7 +119,7 @@ def test_allocate_only_the_exhibitors_selected_in_the_table(window, qtbot):
 
 
 def _open_selected(window, qtbot):
-    window.actions["allocate-selected"].trigger()
+    window.commands["allocate-selected"].trigger()
     dialog = window.booking.allocation_dialog
     qtbot.waitExposed(dialog)
     return dialog

@@ -60,7 +60,7 @@ def test_assign_action_with_the_picker_then_history_in_properties(window, qtbot)
         qtbot.keyClick(picker.search, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, pick)
-    window.actions["assign"].trigger()
+    window.commands["assign"].trigger()
     plan = window.document.plan
     assert plan.booths["booth-1"].exhibitor_id == "exhibitor-2"
     assert plan.booths["booth-2"].exhibitor_id == "exhibitor-2"
@@ -83,8 +83,8 @@ def test_assign_action_with_the_picker_then_history_in_properties(window, qtbot)
     ARTIFACTS.mkdir(exist_ok=True)
     qtbot.wait(50)  # let the rebuilt form lay out before the picture
     window.docks["properties"].grab().save(str(ARTIFACTS / "booth-history.png"))
-    window.actions["undo"].trigger()
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan == start
 
 
@@ -132,7 +132,7 @@ def test_move_booking_asks_for_a_free_booth(window, qtbot):
                 dialog.reject()
 
     QTimer.singleShot(0, pick)
-    window.actions["move-booking"].trigger()
+    window.commands["move-booking"].trigger()
     assert offered == [["A02", "A03"]]  # only the free booths
     plan = window.document.plan
     assert plan.booths["booth-3"].exhibitor_id == "exhibitor-1"

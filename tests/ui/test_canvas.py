@@ -36,7 +36,7 @@ def test_colour_by_sector_uses_the_exhibitors_sector(window, qtbot):
     )
     item = window.scene.item("booths", "booth-1")
     assert item.fill_hex() == theme.STATUS_COLOURS["reserved"]
-    window.actions["colour-sector"].trigger()
+    window.commands["colour-sector"].trigger()
     assert item.fill_hex() == theme.sector_colour("agriculture")
     assert "HTX Chè Shan Tuyết Sơn La" in item.toolTip()
 
@@ -64,7 +64,7 @@ def test_wheel_zoom_keeps_the_point_under_the_cursor(window, qtbot):
 
 def test_cursor_position_in_metres_in_the_status_bar(window, qtbot):
     qtbot.mouseMove(window.view.viewport(), pos(window.view, 12.0, 7.0))
-    parts = window.cursor_label.text().split()
+    parts = window.readouts.cursor_label.text().split()
     x, y = float(parts[1]), float(parts[4])
     assert abs(x - 12.0) < 0.2 and abs(y - 7.0) < 0.2
 
@@ -74,15 +74,15 @@ def _find(window, monkeypatch, text: str) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (text, True))
-    window.actions["find"].trigger()
+    window.commands["find"].trigger()
 
 
 def test_find_booth_selects_and_centres_it(window, qtbot, monkeypatch):
     """Issue "An organiser's whole job", break 3: Find was in no menu and Ctrl+F did nothing."""
     from PySide6.QtGui import QKeySequence
 
-    assert window.actions["find"] in window.menuBar().actions()[1].menu().actions()
-    assert QKeySequence("Ctrl+F") in window.actions["find"].shortcuts()
+    assert window.commands["find"] in window.menuBar().actions()[1].menu().actions()
+    assert QKeySequence("Ctrl+F") in window.commands["find"].shortcuts()
     _find(window, monkeypatch, "a03")  # the number as typed, case forgiven
     assert window.selection.all() == [("booths", "booth-3")]
     centre = window.view.mapToScene(window.view.viewport().rect().center())

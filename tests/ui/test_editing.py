@@ -43,18 +43,18 @@ def test_drag_moves_a_booth_in_one_undo_step_and_undo_returns(window, qtbot):
 def test_delete_key_deletes_the_selection_and_undo_restores(window, qtbot):
     start = window.document.plan
     click(qtbot, window.view, 4.5, 4.5)
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     assert "booth-1" not in window.document.plan.booths
     assert window.scene.item("booths", "booth-1") is None
     assert window.selection.all() == []
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan == start
     assert window.scene.item("booths", "booth-1") is not None
 
 
 def test_locked_booth_does_not_move(window, qtbot):
     click(qtbot, window.view, 4.5, 4.5)
-    window.actions["lock"].trigger()
+    window.commands["lock"].trigger()
     assert window.document.plan.booths["booth-1"].locked
     drag(qtbot, window.view, (4.5, 4.5), (20, 20))
     assert window.document.plan.booths["booth-1"].geometry.equals(box(3, 3, 6, 6))
@@ -80,12 +80,12 @@ def test_merge_split_duplicate_rotate_renumber(window, qtbot):
     copy_id = window.selection.ids("booths")[0]
     assert plan.booths[copy_id].number == "A03b"
     edit.rotate()
-    window.actions["select-all"].trigger()
+    window.commands["select-all"].trigger()
     edit.renumber("prefix", prefix="B", start=1)
     numbers = sorted(b.number for b in window.document.plan.booths.values())
     assert numbers == ["B-01", "B-02", "B-03", "B-04"]
     for _ in range(5):
-        window.actions["undo"].trigger()
+        window.commands["undo"].trigger()
     assert window.document.plan == start
 
 
@@ -105,7 +105,7 @@ def test_drag_a_hall_corner(window, qtbot):
     hall = window.document.plan.halls["hall-1"]
     assert (70.0, 40.0) in list(hall.geometry.exterior.coords)
     assert hall.geometry.area == 60 * 40 + 10 * 40 / 2
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan.halls["hall-1"].geometry.equals(box(0, 0, 60, 40))
 
 

@@ -60,7 +60,7 @@ def _all_actions(window: MainWindow) -> list[QAction]:
     for top in window.menuBar().actions():
         if top.menu() is not None:
             walk(top.menu())
-    for action in window.actions.values():
+    for action in window.commands.values():
         found[id(action)] = action
     return list(found.values())
 

@@ -38,7 +38,7 @@ def _in_dialog(name: str, act) -> list:
 
 def test_the_import_menu_imports_a_clean_list_in_one_step(window, monkeypatch):
     _choose_file(monkeypatch, SHARED / "sonla-week.csv")
-    window.actions["import-exhibitors"].trigger()
+    window.commands["import-exhibitors"].trigger()
     assert len(window.document.plan.exhibitors) > 30
     assert window.document.undo_stack.count() == 1
     assert window.statusBar().currentMessage().startswith("Read 3")
@@ -67,7 +67,7 @@ def test_bad_rows_are_listed_and_nothing_is_imported_unless_asked(window, monkey
         dialog.reject()
 
     done = _in_dialog("import-dialog", look_then_cancel)
-    window.actions["import-exhibitors"].trigger()
+    window.commands["import-exhibitors"].trigger()
     assert done and window.document.plan is before
     assert seen["rows"] == [
         "danh sách.csv line 3: the sector 'steel' is unknown (known: agriculture, forestry, "
@@ -90,12 +90,12 @@ def test_the_good_rows_and_new_sectors_can_be_imported(window, monkeypatch, tmp_
         dialog.findChild(QPushButton, "import-good-rows").click()
 
     done = _in_dialog("import-dialog", add_sectors_then_import)
-    window.actions["import-exhibitors"].trigger()
+    window.commands["import-exhibitors"].trigger()
     assert done
     names = {e.name for e in window.document.plan.exhibitors.values()}
     assert {"HTX Mận Hậu", "Công ty Thép"} <= names
     assert "steel" in window.document.plan.info.sectors
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert "Công ty Thép" not in {e.name for e in window.document.plan.exhibitors.values()}
 
 
@@ -109,7 +109,7 @@ def test_add_edit_and_remove_an_exhibitor(window, monkeypatch, qtbot):
         dialog.accept()
 
     filled = _in_dialog("exhibitor-dialog", fill)
-    window.actions["add-exhibitor"].trigger()
+    window.commands["add-exhibitor"].trigger()
     assert filled
     plan = window.document.plan
     (added,) = [e for e in plan.exhibitors.values() if e.name == "Công ty Gốm Bát Tràng"]
@@ -117,7 +117,7 @@ def test_add_edit_and_remove_an_exhibitor(window, monkeypatch, qtbot):
 
     panel = window.exhibitors
     panel.table.selectRow(panel.visible_ids().index(added.id))
-    assert window.actions["edit-exhibitor"].isEnabled()
+    assert window.commands["edit-exhibitor"].isEnabled()
 
     def rename_to_a_taken_name_then_fix(dialog):
         dialog.name.setText("HTX Chè Shan Tuyết Sơn La")
@@ -127,27 +127,27 @@ def test_add_edit_and_remove_an_exhibitor(window, monkeypatch, qtbot):
         dialog.accept()
 
     _in_dialog("exhibitor-dialog", rename_to_a_taken_name_then_fix)
-    window.actions["edit-exhibitor"].trigger()
+    window.commands["edit-exhibitor"].trigger()
     assert window.document.plan.exhibitors[added.id].name == "Công ty Gốm Bát Tràng Hà Nội"
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     panel.table.selectRow(panel.visible_ids().index(added.id))
-    window.actions["remove-exhibitor"].trigger()
+    window.commands["remove-exhibitor"].trigger()
     assert added.id not in window.document.plan.exhibitors
     steps = window.document.undo_stack.count()
     assert steps == 3
     for _ in range(steps):
-        window.actions["undo"].trigger()
+        window.commands["undo"].trigger()
     assert added.id not in window.document.plan.exhibitors
-    window.actions["redo"].trigger()
+    window.commands["redo"].trigger()
     assert added.id in window.document.plan.exhibitors
 
 
 def test_greyed_out_actions_say_what_to_select_and_tooltips_show_shortcuts(window):
-    split = window.actions["split"]
+    split = window.commands["split"]
     assert not split.isEnabled()
     assert split.toolTip() == "Split booth (Ctrl+Shift+M): Select one booth to split."
-    assert window.actions["pack"].toolTip() == "Auto-pack plan (Ctrl+K)"
+    assert window.commands["pack"].toolTip() == "Auto-pack plan (Ctrl+K)"
     window.selection.set([("booths", "booth-1")])
     assert split.isEnabled() and split.toolTip() == "Split booth (Ctrl+Shift+M)"
 
@@ -158,7 +158,7 @@ def test_ctrl_y_redoes(window, qtbot):
 
     drag(qtbot, window.view, (4.5, 4.5), (14.5, 10.5))
     moved = window.document.plan
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan != moved
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.document.plan == moved

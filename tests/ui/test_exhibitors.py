@@ -20,7 +20,7 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "exhibitors"
 def _import(window, monkeypatch, path: Path) -> None:
     """File → Import exhibitors (CSV)…, answering the file dialog with ``path``."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    window.actions["import-exhibitors"].trigger()
+    window.commands["import-exhibitors"].trigger()
 
 
 def test_import_search_and_filter(window, qtbot, monkeypatch):
@@ -61,7 +61,7 @@ def test_dropping_an_exhibitor_on_a_booth_assigns_it(window, qtbot):
     assert window.exhibitors.model.index(0, 4).data() == "1"  # booths held
     window.show_report()
     assert window.report.model.rowCount() > 0 and "1 holding booths" in window.report.summary.text()
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan.booths["booth-2"].exhibitor_id is None
 
 

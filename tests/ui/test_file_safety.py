@@ -61,14 +61,14 @@ def app_window(qtbot):
 
 def _open(win: MainWindow, path: Path, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    win.actions["open"].trigger()
+    win.commands["open"].trigger()
 
 
 def _delete_booth(win: MainWindow, number: str, monkeypatch) -> None:
     """Edit → Find booth, type the number, then Edit → Delete."""
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (number, True))
-    win.actions["find"].trigger()
-    win.actions["delete"].trigger()
+    win.commands["find"].trigger()
+    win.commands["delete"].trigger()
 
 
 def _available(plan, count=1):
@@ -102,7 +102,7 @@ def test_unsaved_edits_and_a_command_line_import_are_both_kept(
     qtbot.waitUntil(lambda: win.notice_bar.isVisible(), timeout=10_000)
     assert "was changed on disk" in win.notice_bar.label.text()
     answer = Answer("conflict-box", "merge")
-    win.actions["save"].trigger()
+    win.commands["save"].trigger()
     assert answer.clicked and not answer.unexpected
     saved = open_plan(plan_file).plan
     assert len(saved.exhibitors) == imported, "the command line's import is kept"
@@ -127,7 +127,7 @@ def test_without_the_version_check_the_app_would_drop_the_import(
     _delete_booth(win, number, monkeypatch)
     before = len(win.document.plan.exhibitors)
     assert main(["exhibitors", "import", str(plan_file), str(LAOCAI_LIST)]) == 0
-    win.actions["save"].trigger()
+    win.commands["save"].trigger()
     assert len(open_plan(plan_file).plan.exhibitors) == before, "the import is gone"
 
 
@@ -144,7 +144,7 @@ def test_edits_that_clash_are_never_written_over_the_other_version(
     copy = tmp_path / "bản sao.boothplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
     answer = Answer("conflict-box", "save-as")
-    win.actions["save"].trigger()
+    win.commands["save"].trigger()
     assert answer.clicked
     assert open_plan(plan_file).plan == theirs, "their version is untouched"
     assert open_plan(copy).plan.booth_by_number(number) is None, "ours is in the copy"
@@ -167,7 +167,7 @@ def test_a_second_window_opens_read_only_and_saves_only_a_copy(
     _delete_booth(second, number, monkeypatch)
     copy = tmp_path / "copy.boothplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
-    second.actions["save"].trigger()  # Save on a read-only plan is Save As
+    second.commands["save"].trigger()  # Save on a read-only plan is Save As
     assert plan_file.read_bytes() == before
     assert open_plan(copy).plan.booth_by_number(number) is None
 
@@ -181,7 +181,7 @@ def test_two_windows_that_both_edit_lose_nothing(app_window, plan_file, qtbot, m
     _open(second, plan_file, monkeypatch)
     assert answer.clicked and not second.document.read_only
     _delete_booth(second, two, monkeypatch)
-    second.actions["save"].trigger()
+    second.commands["save"].trigger()
     assert open_plan(plan_file).plan.booth_by_number(two) is None
     first.files.guard.beat()  # the heartbeat (every minute) notices the take-over
     assert first.document.read_only_kind == HELD and "taken over" in first.document.read_only
@@ -189,7 +189,7 @@ def test_two_windows_that_both_edit_lose_nothing(app_window, plan_file, qtbot, m
     # the plan keeps the second window's.
     copy = plan_file.with_name("first.boothplan")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
-    first.actions["save"].trigger()
+    first.commands["save"].trigger()
     assert open_plan(copy).plan.booth_by_number(one) is None
     assert open_plan(plan_file).plan.booth_by_number(two) is None
 
@@ -237,7 +237,7 @@ def test_a_plan_changed_outside_opens_read_only_until_the_changes_are_kept(
     assert not win.document.read_only and not win.notice_bar.isVisible()
     (number,) = _available(win.document.plan)
     _delete_booth(win, number, monkeypatch)
-    win.actions["save"].trigger()
+    win.commands["save"].trigger()
     saved = open_plan(plan_file)
     assert saved.changed_tables == ()
     assert "gần cửa chính" in {b.note for b in saved.plan.booths.values()}

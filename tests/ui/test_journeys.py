@@ -65,7 +65,7 @@ def _type_in_box(monkeypatch, text: str) -> None:
 
 
 def _pack(window, qtbot) -> None:
-    window.actions["pack"].trigger()
+    window.commands["pack"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     if window.packer.report is not None:
         window.packer.report.close()
@@ -94,15 +94,15 @@ def _keep(window, name: str) -> None:
 def test_the_organiser_builds_the_plan(new_window, qtbot, monkeypatch, tmp_path):
     window = new_window()
     _files(monkeypatch, open_path=SHARED / "floors" / "sonla-week-coopmart.geojson")
-    window.actions["new-floor"].trigger()
+    window.commands["new-floor"].trigger()
     assert window.document.plan.halls and not window.document.plan.booths
     _pack(window, qtbot)
     booths = len(window.document.plan.booths)
     assert booths > 50
     _files(monkeypatch, open_path=SHARED / "exhibitors" / "sonla-week.csv")
-    window.actions["import-exhibitors"].trigger()
+    window.commands["import-exhibitors"].trigger()
     assert len(window.document.plan.exhibitors) == 37
-    window.actions["allocate"].trigger()
+    window.commands["allocate"].trigger()
     dialog = window.findChild(QDialog, "allocation-dialog")
     dialog.findChild(QPushButton, "allocation-apply").click()
     placed = [b for b in window.document.plan.booths.values() if b.exhibitor_id]
@@ -155,7 +155,7 @@ def _pick_exhibitor(name: str) -> list:
 def test_the_sales_staff_book_and_print(new_window, qtbot, monkeypatch, fair, tmp_path):
     window = new_window()
     _files(monkeypatch, open_path=fair)
-    window.actions["open"].trigger()
+    window.commands["open"].trigger()
     plan = window.document.plan
     holder = next(e for e in plan.exhibitors.values() if len(plan.booths_of(e.id)) == 1)
     # Find the exhibitor by name, without the accents a phone keyboard leaves out.
@@ -167,9 +167,9 @@ def test_the_sales_staff_book_and_print(new_window, qtbot, monkeypatch, fair, tm
     other = next(e for e in plan.exhibitors.values() if e.id != holder.id)
     free = next(b for b in plan.booths.values() if b.status == "available" and not b.zone_id)
     _type_in_box(monkeypatch, free.number)
-    window.actions["find"].trigger()
+    window.commands["find"].trigger()
     picked = _pick_exhibitor(other.name)
-    window.actions["assign"].trigger()
+    window.commands["assign"].trigger()
     assert picked and window.document.plan.booths[free.id].exhibitor_id == other.id
     # Move the first exhibitor's booking to another free booth.
     target = next(
@@ -178,16 +178,16 @@ def test_the_sales_staff_book_and_print(new_window, qtbot, monkeypatch, fair, tm
         if b.status == "available" and not b.zone_id and b.id != free.id
     )
     _type_in_box(monkeypatch, held.number)
-    window.actions["find"].trigger()
+    window.commands["find"].trigger()
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (target.number, True))
-    window.actions["move-booking"].trigger()
+    window.commands["move-booking"].trigger()
     assert window.document.plan.booths[target.id].exhibitor_id == holder.id
     # The view follows the booking to its new booth.
     shown = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     centre = target.geometry.centroid
     assert shown.contains(to_scene(centre.x, centre.y))
     # Print that exhibitor's map.
-    window.actions["export-pdf"].trigger()
+    window.commands["export-pdf"].trigger()
     dialog = window.pdf_dialog
     dialog.exhibitor.setCurrentIndex(dialog.exhibitor.findData(holder.id))
     pdf = tmp_path / "bản đồ gian hàng.pdf"
@@ -200,7 +200,7 @@ def test_the_sales_staff_book_and_print(new_window, qtbot, monkeypatch, fair, tm
 def test_the_planner_weeks_later(new_window, qtbot, monkeypatch, fair):
     window = new_window()
     _files(monkeypatch, open_path=fair)
-    window.actions["open"].trigger()
+    window.commands["open"].trigger()
     # The command line changes the plan while it is open: the window follows.
     before = len(window.document.plan.exhibitors)
     csv = SHARED / "exhibitors" / "sonla-week.csv"
@@ -209,10 +209,10 @@ def test_the_planner_weeks_later(new_window, qtbot, monkeypatch, fair):
     # A colleague opens the same plan: read-only for them.
     colleague = new_window()
     answered = Answer("held-box", "read-only")
-    colleague.actions["open"].trigger()
+    colleague.commands["open"].trigger()
     assert answered.clicked and colleague.document.read_only
     # Maps went out: freeze the numbers, then re-pack around the sold booths.
-    window.actions["freeze"].trigger()
+    window.commands["freeze"].trigger()
     assert all(is_frozen(b) for b in window.document.plan.booths.values())
     frozen = dict(window.document.plan.booths)
     keep = Answer("frozen-box", "keep")  # packing would move frozen numbers: keep them
@@ -220,7 +220,7 @@ def test_the_planner_weeks_later(new_window, qtbot, monkeypatch, fair):
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     assert keep.clicked
     assert all(window.document.plan.booths[i] == b for i, b in frozen.items())
-    window.actions["save"].trigger()
+    window.commands["save"].trigger()
     qtbot.waitUntil(lambda: colleague.document.plan == window.document.plan, timeout=10_000)
     assert "Reloaded" in colleague.statusBar().currentMessage()
     _keep(window, "planner")

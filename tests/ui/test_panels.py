@@ -61,13 +61,13 @@ def test_auto_pack_is_one_undo_step_and_shows_the_report(window, qtbot):
     # the bare floor, so the pack has everything to place
     window.document.replace_plan(read_floor(FLOORS / "sonla-week-coopmart.geojson"), None)
     start = window.document.plan
-    window.actions["pack"].trigger()
+    window.commands["pack"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     packed = window.document.plan
     assert len(packed.booths) > len(start.booths)
     assert window.document.undo_stack.count() == 1
     assert window.packer.report is not None and "booths placed" in window.packer.report.text()
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan == start
 
 
@@ -95,7 +95,7 @@ def test_autosave_writes_a_recovery_file_that_is_offered_back(window, qtbot, mon
     saver = start_autosave(window, seconds=3600)
     assert not saver.save_now()  # nothing unsaved yet
     click(qtbot, window.view, 4.5, 4.5)
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     assert saver.save_now()
     edited = window.document.plan
     # A crash: the saver never cleans up; a later run (another pid) finds its file.
@@ -136,7 +136,7 @@ def test_release_frees_a_held_booth(window, qtbot):
     plan = window.document.plan
     window.document.push(booking.assign(plan, ["booth-1"], "exhibitor-1"))
     window.selection.set([("booths", "booth-1")])
-    window.actions["release"].trigger()
+    window.commands["release"].trigger()
     booth = window.document.plan.booths["booth-1"]
     assert booth.exhibitor_id is None and booth.status == "available"
 
@@ -146,7 +146,7 @@ def test_auto_pack_of_the_selected_zone_only(window, qtbot):
     plan = window.document.plan
     zone_id = next(z.id for z in plan.zones.values() if z.use == "culinary")
     window.selection.set([("zones", zone_id)])
-    window.actions["pack-zone"].trigger()
+    window.commands["pack-zone"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     booths = list(window.document.plan.booths.values())
     assert booths and all(b.zone_id == zone_id for b in booths)
@@ -159,7 +159,7 @@ def test_auto_pack_of_a_zone_leaves_the_rest_of_a_packed_plan_alone(window, qtbo
     zone_id = next(z.id for z in plan.zones.values() if z.use == "culinary")
     elsewhere = {k: b for k, b in plan.booths.items() if b.zone_id != zone_id}
     window.selection.set([("zones", zone_id)])
-    window.actions["pack-zone"].trigger()
+    window.commands["pack-zone"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     after = window.document.plan.booths
     assert {k: b for k, b in after.items() if b.zone_id != zone_id} == elsewhere
@@ -169,7 +169,7 @@ def test_auto_pack_of_a_zone_leaves_the_rest_of_a_packed_plan_alone(window, qtbo
 def test_closing_on_purpose_leaves_nothing_to_recover(window, qtbot):
     saver = start_autosave(window, seconds=3600)
     click(qtbot, window.view, 4.5, 4.5)
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     assert saver.save_now() and saver.path.exists()
     assert window.close()  # "Save changes?" answered Discard by the test set-up
     assert not saver.path.exists()

@@ -48,7 +48,7 @@ def test_prices_are_shown_and_set_in_one_step_each(window, qtbot):
     qtbot.wait(50)
     ARTIFACTS.mkdir(exist_ok=True)
     window.docks["properties"].grab().save(str(ARTIFACTS / "plan-prices.png"))
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert window.document.plan.info.price_per_m2 == 1_500_000
     assert _field(window, "price").text() == "1500000"  # not 1.5e+06
 

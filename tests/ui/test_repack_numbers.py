@@ -30,7 +30,7 @@ def laocai(window):
 
 
 def _pack(window, qtbot) -> None:
-    window.actions["pack"].trigger()
+    window.commands["pack"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
 
 
@@ -61,7 +61,7 @@ def _column_over_available_booths(window) -> list[str]:
 
 @pytest.mark.parametrize("answer", ["keep", "change", "cancel"])
 def test_a_repack_that_would_move_frozen_numbers_asks_first(laocai, qtbot, answer):
-    laocai.actions["freeze"].trigger()
+    laocai.commands["freeze"].trigger()
     assert all(is_frozen(b) for b in laocai.document.plan.booths.values())
     covered = _column_over_available_booths(laocai)
     assert covered

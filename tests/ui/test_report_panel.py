@@ -25,7 +25,7 @@ LAYOUT = Path(__file__).resolve().parents[2] / "layouts" / "sonla-week-coopmart.
 @pytest.fixture
 def report_panel(window):
     window.document.replace_plan(read_plan(LAYOUT), None)
-    window.actions["report"].trigger()  # Plan → Booking report
+    window.commands["report"].trigger()  # Plan → Booking report
     return window.report
 
 
@@ -84,7 +84,7 @@ def test_the_legend_says_what_each_colour_means(window):
     entries = legend.entries()
     assert [label for label, _, _ in entries][:2] == ["Available", "On hold"]
     assert sum(n for _, _, n in entries) == len(plan.booths)
-    window.actions["colour-sector"].trigger()  # View → Colour by sector
+    window.commands["colour-sector"].trigger()  # View → Colour by sector
     assert legend.title.text() == "Booths by sector"
     labels = [label for label, _, _ in legend.entries()]
     assert "No exhibitor" in labels and "agriculture" in labels

@@ -18,28 +18,28 @@ def test_draw_pack_move_undo_redo_save_reopen(window, qtbot, tmp_path):
     start = window.document.plan
     stack = window.document.undo_stack
 
-    window.actions["tool-hall"].trigger()
+    window.commands["tool-hall"].trigger()
     click(qtbot, window.view, 0.1, 0.2)
     click(qtbot, window.view, 40.2, 24.9)
-    window.actions["tool-door"].trigger()
+    window.commands["tool-door"].trigger()
     click(qtbot, window.view, 20.0, 0.2)
-    window.actions["tool-column"].trigger()
+    window.commands["tool-column"].trigger()
     for x in (12.0, 28.0):
         click(qtbot, window.view, x, 12.0)
-    window.actions["tool-zone"].trigger()  # a zone with the default rules (no dialog)
+    window.commands["tool-zone"].trigger()  # a zone with the default rules (no dialog)
     click(qtbot, window.view, 26.0, 15.0)
     click(qtbot, window.view, 40.0, 25.0)
     drawn = window.document.plan
     assert len(drawn.halls) == 1 and len(drawn.doors) == 1 and len(drawn.zones) == 1
     assert sum(o.is_column for o in drawn.obstacles.values()) == 2
 
-    window.actions["pack"].trigger()
+    window.commands["pack"].trigger()
     qtbot.waitUntil(lambda: not window.packer.running, timeout=60_000)
     packed = window.document.plan
     assert len(packed.booths) > 20
     steps_before_move = stack.count()
 
-    window.actions["tool-select"].trigger()
+    window.commands["tool-select"].trigger()
     booth = min(packed.booths.values(), key=lambda b: b.geometry.centroid.coords[0][::-1])
     c = booth.geometry.centroid
     drag(qtbot, window.view, (c.x, c.y), (c.x + 0.5, c.y))
@@ -48,10 +48,10 @@ def test_draw_pack_move_undo_redo_save_reopen(window, qtbot, tmp_path):
     assert stack.count() == steps_before_move + 1  # the drag is one step
 
     while stack.canUndo():
-        window.actions["undo"].trigger()
+        window.commands["undo"].trigger()
     assert window.document.plan == start
     while stack.canRedo():
-        window.actions["redo"].trigger()
+        window.commands["redo"].trigger()
     assert window.document.plan == moved
 
     path = tmp_path / "Sơn La – 云南.boothplan"

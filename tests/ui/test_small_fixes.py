@@ -10,33 +10,33 @@ from planner.ui.pdf_dialog import describe
 
 
 def test_the_typing_hint_shows_only_with_a_drawing_tool(window):
-    window.actions["tool-select"].trigger()
+    window.commands["tool-select"].trigger()
     assert "Type a length" not in window.tool_options.current_text()
-    window.actions["tool-hall-polygon"].trigger()
+    window.commands["tool-hall-polygon"].trigger()
     assert "Type a length" in window.tool_options.current_text()
-    window.actions["tool-door"].trigger()
+    window.commands["tool-door"].trigger()
     assert "Door:" in window.tool_options.current_text()
 
 
 def test_the_scale_readout_follows_every_zoom(window, qtbot):
-    window.actions["zoom-in"].trigger()
+    window.commands["zoom-in"].trigger()
     qtbot.waitUntil(
-        lambda: window.zoom_label.text() == f"{window.view.scale_px_per_m():.1f} px/m",
+        lambda: window.readouts.zoom_label.text() == f"{window.view.scale_px_per_m():.1f} px/m",
         timeout=2000,
     )
-    before = window.zoom_label.text()
-    window.actions["zoom-out"].trigger()
-    qtbot.waitUntil(lambda: window.zoom_label.text() != before, timeout=2000)
+    before = window.readouts.zoom_label.text()
+    window.commands["zoom-out"].trigger()
+    qtbot.waitUntil(lambda: window.readouts.zoom_label.text() != before, timeout=2000)
 
 
 def test_history_names_what_each_step_changed(window, qtbot):
     drag(qtbot, window.view, (4.5, 4.5), (4.5, 8.5))  # booth A01, 4 m north
     window.selection.set([("booths", "booth-2"), ("booths", "booth-3")])
-    window.actions["lock"].trigger()
-    window.actions["delete"].trigger()  # locked: nothing to delete, no step
-    window.actions["unlock"].trigger()
-    window.actions["delete"].trigger()
-    window.actions["tool-column"].trigger()
+    window.commands["lock"].trigger()
+    window.commands["delete"].trigger()  # locked: nothing to delete, no step
+    window.commands["unlock"].trigger()
+    window.commands["delete"].trigger()
+    window.commands["tool-column"].trigger()
     click(qtbot, window.view, 50, 5)
     stack = window.document.undo_stack
     texts = [stack.text(i) for i in range(stack.count())]
@@ -109,8 +109,8 @@ def test_the_help_menu_and_the_zone_icons(window):
         "help-shortcuts",
         "help-about",
     ]
-    rectangle = window.actions["tool-zone"].icon().pixmap(24).toImage()
-    polygon = window.actions["tool-zone-polygon"].icon().pixmap(24).toImage()
+    rectangle = window.commands["tool-zone"].icon().pixmap(24).toImage()
+    polygon = window.commands["tool-zone-polygon"].icon().pixmap(24).toImage()
     assert rectangle != polygon
 
 
@@ -119,7 +119,7 @@ def test_saving_says_so(window, tmp_path, monkeypatch):
 
     path = tmp_path / "hội chợ.boothplan"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
-    window.actions["save"].trigger()
+    window.commands["save"].trigger()
     assert window.statusBar().currentMessage() == "Saved hội chợ.boothplan (save 1)."
     window.files.close_file()
 
@@ -131,7 +131,7 @@ def test_save_as_proposes_the_plans_name(window, monkeypatch):
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), ("", ""))[1]
     )
-    window.actions["save-as"].trigger()
+    window.commands["save-as"].trigger()
     assert asked and asked[0].endswith("Hội chợ Sơn La – 大理.boothplan")  # not plan.boothplan
 
 
@@ -173,9 +173,9 @@ def test_quit_while_packing_closes_and_applies_nothing(window, qtbot):
     from planner.ui.workers import wait_for_jobs
 
     before = window.document.plan
-    window.actions["pack"].trigger()
+    window.commands["pack"].trigger()
     assert window.packer.running
-    window.actions["quit"].trigger()
+    window.commands["quit"].trigger()
     assert not window.isVisible() and not window.packer.running
     wait_for_jobs()
     QApplication.processEvents()  # a result the pack posted would arrive here

@@ -18,20 +18,20 @@ def _blank(window) -> None:
 
 def test_draw_a_hall_by_two_clicks_then_undo(window, qtbot):
     _blank(window)
-    window.actions["tool-hall"].trigger()
+    window.commands["tool-hall"].trigger()
     click(qtbot, window.view, 0.1, 0.2)
     click(qtbot, window.view, 40.2, 24.9)
     halls = list(window.document.plan.halls.values())
     assert len(halls) == 1
     assert halls[0].geometry.equals(box(0, 0, 40, 25))  # snapped to the 0.5 m grid
     assert window.scene.item("halls", halls[0].id) is not None
-    window.actions["undo"].trigger()
+    window.commands["undo"].trigger()
     assert not window.document.plan.halls
 
 
 def test_polygon_hall_with_typed_lengths_and_right_angles(window, qtbot):
     _blank(window)
-    window.actions["tool-hall-polygon"].trigger()
+    window.commands["tool-hall-polygon"].trigger()
     view = window.view
     qtbot.keyClicks(view, "0,0")
     qtbot.keyClick(view, Qt.Key.Key_Return)
@@ -47,7 +47,7 @@ def test_polygon_hall_with_typed_lengths_and_right_angles(window, qtbot):
 
 
 def test_hole_cut_in_a_hall(window, qtbot):
-    window.actions["tool-hall"].trigger()
+    window.commands["tool-hall"].trigger()
     qtbot.keyClicks(window.view, "40,10")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     qtbot.keyClicks(window.view, "5,4")
@@ -58,7 +58,7 @@ def test_hole_cut_in_a_hall(window, qtbot):
 
 
 def test_columns_one_per_click(window, qtbot):
-    window.actions["tool-column"].trigger()
+    window.commands["tool-column"].trigger()
     for x in (15.0, 21.0, 27.0):
         click(qtbot, window.view, x, 15.0)
     click(qtbot, window.view, 27.0, 15.0)  # the same place again is refused
@@ -85,7 +85,7 @@ def test_zone_asks_for_its_rules_and_is_clipped_to_the_hall(window, qtbot, monke
             return replace(self.zone_, name="Ô tô 汽车", use="car")
 
     monkeypatch.setattr(main_window, "ZoneDialog", FakeDialog)
-    window.actions["tool-zone"].trigger()
+    window.commands["tool-zone"].trigger()
     click(qtbot, window.view, 40, 0.0)
     click(qtbot, window.view, 70, 15)  # past the hall's east wall
     zone = window.document.plan.zones["zone-2"]
@@ -99,7 +99,7 @@ def test_zone_asks_for_its_rules_and_is_clipped_to_the_hall(window, qtbot, monke
 
 
 def test_door_goes_on_the_hall_edge(window, qtbot):
-    window.actions["tool-door"].trigger()
+    window.commands["tool-door"].trigger()
     click(qtbot, window.view, 30.0, 0.3)
     (door,) = window.document.plan.doors.values()
     assert door.kind == "entrance" and door.width == 3.0
@@ -108,7 +108,7 @@ def test_door_goes_on_the_hall_edge(window, qtbot):
 
 
 def test_booth_tool_places_zone_sized_booth_with_next_number(window, qtbot):
-    window.actions["tool-booth"].trigger()
+    window.commands["tool-booth"].trigger()
     click(qtbot, window.view, 30, 30)  # inside the culinary zone
     click(qtbot, window.view, 4, 4)  # on top of A01: refused
     plan = window.document.plan
@@ -120,7 +120,7 @@ def test_booth_tool_places_zone_sized_booth_with_next_number(window, qtbot):
 
 
 def test_measure_changes_nothing(window, qtbot):
-    window.actions["tool-measure"].trigger()
+    window.commands["tool-measure"].trigger()
     click(qtbot, window.view, 0, 0)
     click(qtbot, window.view, 30, 40)
     assert window.tools["measure"].last_distance == 50.0
@@ -128,7 +128,7 @@ def test_measure_changes_nothing(window, qtbot):
 
 
 def test_escape_cancels_a_drawing(window, qtbot):
-    window.actions["tool-hall-polygon"].trigger()
+    window.commands["tool-hall-polygon"].trigger()
     click(qtbot, window.view, 1, 1)
     click(qtbot, window.view, 10, 1)
     qtbot.keyClick(window.view, Qt.Key.Key_Escape)
@@ -137,7 +137,7 @@ def test_escape_cancels_a_drawing(window, qtbot):
 
 
 def test_typed_nonsense_is_refused_with_a_message(window, qtbot):
-    window.actions["tool-column"].trigger()
+    window.commands["tool-column"].trigger()
     qtbot.keyClicks(window.view, "1.2.3")
     qtbot.keyClick(window.view, Qt.Key.Key_Return)
     assert window.document.undo_stack.count() == 0
@@ -145,14 +145,14 @@ def test_typed_nonsense_is_refused_with_a_message(window, qtbot):
 
 
 def test_tool_options_choose_an_exit_and_a_bigger_column(window, qtbot):
-    window.actions["tool-door"].trigger()
+    window.commands["tool-door"].trigger()
     bar = window.tool_options
     bar.door_kind.setCurrentIndex(bar.door_kind.findData("exit"))
     bar.door_width.setValue(2.0)
     click(qtbot, window.view, 0.2, 20.0)  # the west wall
     (door,) = window.document.plan.doors.values()
     assert door.kind == "exit" and door.width == 2.0
-    window.actions["tool-column"].trigger()
+    window.commands["tool-column"].trigger()
     bar.column_size.setValue(1.0)
     click(qtbot, window.view, 20.0, 30.0)
     (column,) = window.document.plan.obstacles.values()

@@ -46,13 +46,13 @@ def test_double_click_on_a_hall_edge_adds_a_corner_then_delete_removes_it(window
     # Pick it with a click and Delete it: the hall is a rectangle again.
     click(qtbot, window.view, 15, 50)
     assert window.tools["select"].picked_vertex() == (("halls", "hall-1"), (0, 2))
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     hall = window.document.plan.halls["hall-1"]
     assert hall.geometry.equals(box(0, 0, 60, 40)) and len(_corners(hall.geometry)) == 4
     assert window.document.undo_stack.count() == 3
     assert "hall-1" in window.document.plan.halls  # the corner went, not the hall
     for _ in range(3):
-        window.actions["undo"].trigger()
+        window.commands["undo"].trigger()
     assert window.document.plan == start
 
 
@@ -65,7 +65,7 @@ def test_a_triangle_keeps_its_three_corners(window, qtbot):
     assert window.selection.all() == [("obstacles", "obstacle-1")]
     click(qtbot, window.view, 45, 12)  # its top corner
     assert window.tools["select"].picked_vertex() is not None
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     box_ = window.findChild(QMessageBox, "error-box")
     assert box_ is not None and "three corners" in box_.text() and box_.text().endswith(".")
     assert window.document.plan is start
@@ -90,7 +90,7 @@ def test_removing_a_corner_that_would_cross_the_outline_is_refused(window, qtbot
     window.selection.set([("zones", "zone-1")])
     click(qtbot, window.view, 30, 20)
     assert window.tools["select"].picked_vertex() == (("zones", "zone-1"), (0, 0))
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     assert window.document.plan is start
     shown = window.findChild(QMessageBox, "error-box")
     assert shown is not None and "cross itself" in shown.text()
@@ -98,7 +98,7 @@ def test_removing_a_corner_that_would_cross_the_outline_is_refused(window, qtbot
 
 def test_delete_without_a_picked_corner_deletes_the_shape(window, qtbot):
     click(qtbot, window.view, 4.5, 4.5)
-    window.actions["delete"].trigger()
+    window.commands["delete"].trigger()
     assert "booth-1" not in window.document.plan.booths
 
 

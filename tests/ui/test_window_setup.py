@@ -42,7 +42,7 @@ def test_new_plan_dialog_refuses_bad_sizes_and_makes_the_hall(window, qtbot):
                 dialog.reject()
 
     QTimer.singleShot(0, drive)
-    window.actions["new"].trigger()
+    window.commands["new"].trigger()
     for bad, still_open, text in seen:
         assert still_open, bad
         assert text.startswith("The hall width") and text.endswith("."), text
