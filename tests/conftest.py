@@ -56,3 +56,9 @@ def shared_floors() -> Path:
 @pytest.fixture
 def shared_exhibitors() -> Path:
     return EXHIBITORS
+
+
+@pytest.fixture(autouse=True)
+def _log_in_a_temporary_place(tmp_path, monkeypatch):
+    """A test's unexpected error never goes into the user's own log."""
+    monkeypatch.setenv("BOOTHPLAN_LOG_DIR", str(tmp_path / "log"))

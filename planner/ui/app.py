@@ -10,9 +10,10 @@ import gc
 import os
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.errors import BoothplanError
 from planner.i18n import set_language
@@ -60,6 +61,7 @@ def run_app(path: str | None) -> int:
     except BoothplanError as error:
         print(f"boothplan: {error}", file=sys.stderr)
         return 2
+    install_excepthook(window)
     screenshot = os.environ.get(SCREENSHOT_ENV)
     window.show()
     window.view.zoom_to_fit()
@@ -73,6 +75,22 @@ def run_app(path: str | None) -> int:
     code = app.exec()
     _tear_down(window)
     return code
+
+
+def install_excepthook(parent: QWidget) -> None:
+    """An error that escapes a slot is a bug: log it with its traceback and tell the user in
+    one sentence with "Copy details" (Qt would only print it to a terminal nobody sees)."""
+    from planner.ui.errors import show_unexpected
+
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, error, tb)
+            return
+        show_unexpected(parent, error.with_traceback(tb))
+
+    sys.excepthook = hook
 
 
 def _tear_down(window) -> None:

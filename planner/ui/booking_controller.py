@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from planner.model import Plan
 from planner.model.roster import name_key
 from planner.model.status import AVAILABLE, RESERVED
-from planner.ui.errors import guarded, show_error
+from planner.ui.errors import guarded, pushed, show_error
 from planner.wording import counted
 
 
@@ -62,7 +62,7 @@ def _drop(controller, exhibitor_id: str, x: float, y: float, modifiers) -> bool:
         make = lambda: booking.move(plan, source, booth.id)  # noqa: E731
     else:
         make = lambda: booking.assign(plan, [booth.id], exhibitor_id, status=RESERVED)  # noqa: E731
-    if not guarded(window, lambda: window.document.push(make())):
+    if not pushed(window, lambda: window.document.push(make())):
         return False
     window.selection.set([key])
     total = len(held) + (1 if kind == "add" else 0)
@@ -195,7 +195,7 @@ class BookingController(QObject):
 
             return booking.assign(plan, ids, exhibitor_id, status=status)
 
-        return bool(guarded(self.window, lambda: self.window.document.push(patch())))
+        return pushed(self.window, lambda: self.window.document.push(patch()))
 
     def move(self, target_number: str | None = None) -> bool:
         """Move the selected booth's booking (exhibitor and status) to a free booth."""
@@ -229,7 +229,7 @@ class BookingController(QObject):
 
             return booking.move(plan, source.id, target_number)
 
-        done = guarded(self.window, lambda: self.window.document.push(patch()))
+        done = pushed(self.window, lambda: self.window.document.push(patch()))
         if done:
             target = self.window.document.plan.booth_by_number(target_number)
             if target is not None:
@@ -256,17 +256,17 @@ class BookingController(QObject):
             if not ids:
                 show_error(window, self.tr("Select exhibitors in the exhibitor table first."))
                 return
-        result = guarded(window, lambda: allocate(plan, exhibitor_ids=ids))
-        if result is None:
+        found = guarded(window, lambda: allocate(plan, exhibitor_ids=ids))
+        if not found:
             return
-        self.allocation_dialog = AllocationDialog(result, window)
+        self.allocation_dialog = AllocationDialog(found.value, window)
         self.allocation_dialog.accepted.connect(self._apply_allocation)
         self.allocation_dialog.open()
 
     def _apply_allocation(self) -> None:
         result = self.allocation_dialog.result_
         document = self.window.document
-        if result.patch and guarded(
+        if result.patch and pushed(
             self.window, lambda: document.push(result.patch, self.tr("Allocate exhibitors"))
         ):
             placed = [("booths", i) for p in result.placed for i in p.booth_ids]

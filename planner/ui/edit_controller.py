@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from planner.editing import edits
 from planner.ui.dialogs import RenumberDialog, ZoneDialog
-from planner.ui.errors import guarded, show_error
+from planner.ui.errors import guarded, pushed, show_error
 
 DUPLICATE_OFFSET_M = 1.0
 
@@ -26,7 +26,7 @@ class EditController(QObject):
         return self.window.selection
 
     def _push(self, make) -> bool:
-        return bool(guarded(self.window, lambda: self.document.push(make())))
+        return pushed(self.window, lambda: self.document.push(make()))
 
     def _need(self, table: str | None = None) -> list:
         keys = self.selection.all()

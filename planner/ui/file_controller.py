@@ -90,10 +90,10 @@ class FileController(QObject):
                 return False
         from planner.formats.geojson_floor import read_floor
 
-        plan = guarded(self.window, lambda: read_floor(Path(path)))
-        if plan is None:
+        read = guarded(self.window, lambda: read_floor(Path(path)))
+        if not read:
             return False
-        self._start(plan, None)
+        self._start(read.value, None)
         return True
 
     def _start(self, plan: Plan, path: Path | None, **kwargs) -> None:
@@ -129,9 +129,7 @@ class FileController(QObject):
             if answer == "read-only":
                 read_only = self.tr("open in Boothplan for %1").replace("%1", holder.describe())
                 kind = HELD
-            elif answer == "remove-stale" and not guarded(
-                self.window, lambda: remove_stale(path) or True
-            ):
+            elif answer == "remove-stale" and not guarded(self.window, lambda: remove_stale(path)):
                 return False
         if not read_only and opened.changed_outside:
             read_only, kind = self._outside(opened), OUTSIDE
@@ -161,17 +159,18 @@ class FileController(QObject):
         recovery = recovery_for(path)
         answer = ask_about_damage(self.window, str(error), recovery is not None)
         if answer == "autosave" and recovery is not None:
-            opened = guarded(self.window, lambda: open_plan(recovery))
-            if opened is None:
+            recovered = guarded(self.window, lambda: open_plan(recovery))
+            if not recovered:
                 return False
-            self._start(opened.plan, None, modified=True)
+            self._start(recovered.value.plan, None, modified=True)
             self.notice.emit(self.tr("Opened the last autosave of %1.").replace("%1", path.name))
             return True
         if answer != "salvage":
             return False
-        salvaged = guarded(self.window, lambda: open_plan(path, salvage=True))
-        if salvaged is None:
+        read = guarded(self.window, lambda: open_plan(path, salvage=True))
+        if not read:
             return False
+        salvaged = read.value
         self._start(salvaged.plan, None, modified=True)
         lost = "; ".join(salvaged.salvage_notes) or self.tr("nothing was lost")
         self.notice.emit(
@@ -236,11 +235,11 @@ class FileController(QObject):
             return False
         plan = self.document.plan
         with self.guard.own_write():
-            disk = guarded(self.window, lambda: save_new(path, plan, PROGRAM))
-        if disk is None:
+            saved = guarded(self.window, lambda: save_new(path, plan, PROGRAM))
+        if not saved:
             return False
         self.guard.let_go()
-        self.document.mark_saved(path, disk, plan)
+        self.document.mark_saved(path, saved.value, plan)
         self._hold_or_watch(path)
         self.add_recent(path)
         self._saved(path)

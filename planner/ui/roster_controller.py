@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from planner.model.roster import remove_exhibitor
-from planner.ui.errors import guarded
+from planner.ui.errors import pushed
 from planner.ui.exhibitor_dialog import ExhibitorDialog
 from planner.wording import counted
 
@@ -49,7 +49,7 @@ class RosterController(QObject):
         if not dialog.exec():
             return False
         patch = dialog.patch()
-        if not guarded(window, lambda: window.document.push(patch)):
+        if not pushed(window, lambda: window.document.push(patch)):
             return False
         window.statusBar().showMessage(f"{patch.description}.")
         return True
@@ -75,7 +75,7 @@ class RosterController(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         patch = remove_exhibitor(plan, exhibitor_id)
-        if not guarded(window, lambda: window.document.push(patch)):
+        if not pushed(window, lambda: window.document.push(patch)):
             return False
         window.statusBar().showMessage(f"{patch.description}.")
         return True

@@ -234,7 +234,7 @@ class ReportPanel(QWidget):
         if path is None or report is None:
             return False
         data = report.to_csv().encode("utf-8-sig")  # Excel needs the BOM for Vietnamese
-        done = guarded(self, lambda: write_atomically(path, lambda t: t.write_bytes(data)) or 1)
+        done = guarded(self, lambda: write_atomically(path, lambda t: t.write_bytes(data)))
         if done:
             self.window().statusBar().showMessage(self.tr("Wrote %1.").replace("%1", str(path)))
         return bool(done)
@@ -248,7 +248,7 @@ class ReportPanel(QWidget):
         path = self._ask_path(self.tr("Export the report as PDF"), ".pdf", "PDF (*.pdf)")
         if path is None or report is None:
             return False
-        done = guarded(self, lambda: write_report_pdf(report, path) or 1)
+        done = guarded(self, lambda: write_report_pdf(report, path))
         if done:
             self.window().statusBar().showMessage(self.tr("Wrote %1.").replace("%1", str(path)))
         return bool(done)
