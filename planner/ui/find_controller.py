@@ -43,10 +43,12 @@ class FindController(QObject):
                 self.tr("No booth or exhibitor matches %1.").replace("%1", text)
             )
             return False
-        w.exhibitors.show_only([e.id for e in matches], text)
+        # The booths shown are those of the row the table highlights (the first in its order;
+        # they used to be another match's).
+        first = w.exhibitors.show_only([e.id for e in matches], text) or matches[0].id
         w.docks["exhibitors"].show()
         w.docks["exhibitors"].raise_()
-        self.show_exhibitor(matches[0].id)
+        self.show_exhibitor(first)
         if len(matches) > 1:
             w.statusBar().showMessage(
                 self.tr("%1 match %2; the first is shown, the others are in the table.")

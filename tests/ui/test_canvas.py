@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from ui_helpers import pos
 
 from planner import theme
+
+LAOCAI = Path(__file__).resolve().parents[2] / "layouts" / "laocai-fair-2025.boothplan"
 
 
 def _paint(window, qtbot):
@@ -127,3 +131,25 @@ def test_overview_marks_the_selection_and_problems(window, qtbot):
     window.selection.set([("booths", "booth-1"), ("booths", "booth-3")])
     _paint(window, qtbot)
     assert sorted(r.left() for r in scene.overview._selected[0]) == [3.0, 9.0]
+
+
+def test_find_with_several_matches_shows_the_booths_of_the_row_it_highlights(
+    window, qtbot, monkeypatch
+):
+    """'dien bien' matched two exhibitors: the table highlighted one, the canvas selected the
+    other's booths."""
+    from planner.formats.plan_file import read_plan
+
+    window.document.replace_plan(read_plan(LAOCAI), None)
+    matches = [e for e in window.document.plan.exhibitors.values() if "Điện Biên" in e.name]
+    assert len(matches) >= 2
+    _find(window, monkeypatch, "dien bien")
+    (highlighted,) = window.exhibitors.selected_ids()
+    held = {b.id for b in window.document.plan.booths_of(highlighted)}
+    assert held and {i for _, i in window.selection.all()} == held
+
+
+def test_the_exhibitor_table_starts_a_to_z(window):
+    header = window.exhibitors.table.horizontalHeader()
+    assert header.sortIndicatorSection() == 0
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder

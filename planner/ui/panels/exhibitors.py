@@ -222,6 +222,8 @@ class ExhibitorPanel(QWidget):
         self.table.setObjectName("exhibitor-table")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # A→Z by name to start with: Qt's header starts its indicator descending (Z→A).
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setDragEnabled(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -282,18 +284,21 @@ class ExhibitorPanel(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons.addWidget(button)
 
-    def show_only(self, exhibitor_ids: list[str], text: str) -> None:
-        """Show the rows Find matched: the search box says what was looked for."""
+    def show_only(self, exhibitor_ids: list[str], text: str) -> str | None:
+        """Show the rows Find matched (the search box says what was looked for) and select the
+        first in the table's order; returns its id, the one the canvas is to show."""
         self.needs.setChecked(False)
         self.sector.setCurrentIndex(0)
         self.search.setText(text)
         ids = set(exhibitor_ids)
-        selection = self.table.selectionModel()
-        selection.clearSelection()
+        self.table.selectionModel().clearSelection()
         for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole) in ids:
+            found = self.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole)
+            if found in ids:
                 self.table.selectRow(row)
-                break
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return str(found)
+        return None
 
     def visible_ids(self) -> list[str]:
         return [
