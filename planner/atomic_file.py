@@ -94,7 +94,7 @@ def glob_escape(text: str) -> str:
     return "".join(f"[{c}]" if c in "*?[" else c for c in text)
 
 
-def replace_atomically(target: Path, write: Callable[[Path], None]) -> None:
+def replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(temp_path)`` to make the new content, then put it in place of ``target``.
 
     Any exception (``OSError`` for a full disk, an error from ``write``) removes the temporary
@@ -148,7 +148,7 @@ def _reason(error: BaseException) -> str:
 
 def write_atomically(
     target: str | os.PathLike[str],
-    write: Callable[[Path], None],
+    write: Callable[[Path], object],
     error: type[BoothplanError] = BoothplanError,
     *,
     verb: str = "write",
@@ -168,9 +168,10 @@ def write_atomically(
     if not folder.is_dir():
         raise error(f"Cannot {verb} {target}: the folder {folder} does not exist.")
     existed = target.exists()
+    caught: tuple[type[BaseException], ...] = (OSError, *failures)
     try:
         replace_atomically(target, write)
-    except (OSError, *failures) as failure:
+    except caught as failure:
         unchanged = "the previous file is unchanged" if existed else "nothing was written"
         raise error(f"Cannot {verb} {target}: {_reason(failure)}; {unchanged}.") from None
 

@@ -56,6 +56,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    """The names of the sub-commands ``parser`` takes."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def _refuse_unknown_command(argv: Sequence[str], commands: Sequence[str]) -> None:
     """``boothplan chek fair.boothplan`` or ``boothplan fair.bothplan`` is a typo, not a wish to
     open the app: say so before Qt starts (without a screen Qt would abort the process)."""
@@ -86,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # who asks for warnings (python -W, PYTHONWARNINGS) still gets them.
         warnings.simplefilter("ignore", RuntimeWarning)
     parser = build_parser()
-    subcommands = list(parser._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+    subcommands = _commands(parser)
     if not argv or (argv[0] not in subcommands and not argv[0].startswith("-")):
         try:
             if argv:

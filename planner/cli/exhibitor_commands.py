@@ -21,7 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from planner.cli.common import change_plan, load_plan, print_json
 from planner.cli.outputs import EXHIBITOR_LIST, check_output
@@ -36,6 +36,24 @@ from planner.packing.allocate import AllocationResult, allocate
 
 T = TypeVar("T")
 PLAN_HELP = "the .boothplan file"
+
+
+class _ExhibitorRow(TypedDict):
+    """One exhibitor as ``exhibitor list`` shows it (``--json`` prints these as they are)."""
+
+    id: str
+    name: str
+    name_en: str
+    country: str
+    sector: str
+    booths_wanted: int
+    booking_status: str
+    booths: list[str]
+    email: str
+    phone: str
+    contact: str
+    notes: str
+    co_exhibitors: list[str]
 
 
 def _status_arg(text: str) -> str:
@@ -89,7 +107,7 @@ def _list(args: argparse.Namespace) -> int:
     for booth in plan.booths.values():
         if booth.exhibitor_id:
             held.setdefault(booth.exhibitor_id, []).append(booth.number or booth.id)
-    rows = []
+    rows: list[_ExhibitorRow] = []
     for e in plan.exhibitors.values():
         rows.append(
             {
@@ -222,7 +240,7 @@ def _sectors(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "exhibitors",
         help="import, export, list and allocate exhibitors; book booths",

@@ -106,7 +106,7 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pack_parser = subparsers.add_parser(
         "pack",
         help="fill the plan's zones with booths that meet the aisle rules",

@@ -39,7 +39,7 @@ def _paper_arg(text: str) -> str:
     raise argparse.ArgumentTypeError(f"unknown paper {text!r} (choose {', '.join(PAPERS_MM)})")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "pdf",
         help="print the floor map (to scale), exhibitor maps and indexes to a PDF",

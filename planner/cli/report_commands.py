@@ -65,6 +65,7 @@ def _prices(args: argparse.Namespace) -> int:
     prices = booth_prices(plan)
     corners = corner_booth_ids(plan)
     if args.json:
+        zone_names: dict[str | None, str] = {z.id: z.name for z in plan.zones.values()}
         print_json(
             {
                 "currency": info.currency,
@@ -74,7 +75,7 @@ def _prices(args: argparse.Namespace) -> int:
                 "booths": [
                     {
                         "number": b.number,
-                        "zone": plan.zones[b.zone_id].name if b.zone_id in plan.zones else None,
+                        "zone": zone_names.get(b.zone_id),
                         "area_m2": round(b.geometry.area, 2),
                         "per_m2": price_per_m2(plan, b),
                         "corner": b.id in corners,
@@ -141,7 +142,7 @@ def _money(text: str) -> float:
     return value
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser(
         "prices",
         help="show or set booth prices",

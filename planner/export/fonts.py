@@ -53,7 +53,9 @@ def register_font() -> str:
 @cache
 def font_metrics() -> tuple[float, float]:
     """(ascent, descent) as fractions of the font size, descent positive."""
-    face = pdfmetrics.getFont(register_font()).face
+    font = pdfmetrics.getFont(register_font())
+    assert isinstance(font, TTFont)  # register_font registers a TrueType font
+    face = font.face
     return face.ascent / 1000.0, -face.descent / 1000.0
 
 

@@ -78,7 +78,7 @@ def polygons(geometry: BaseGeometry) -> Iterator[Polygon]:
         yield from geometry.geoms
 
 
-def rings(geometry: BaseGeometry) -> Iterator[list[tuple[float, float]]]:
+def rings(geometry: BaseGeometry) -> Iterator[list[tuple[float, ...]]]:
     """Every ring (outer and holes) of a polygon or multipolygon, as coordinate lists."""
     for polygon in polygons(geometry):
         yield list(polygon.exterior.coords)

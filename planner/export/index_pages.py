@@ -108,7 +108,9 @@ def paginate(section: Section, frame: Box, k: float) -> list[IndexPage]:
     return pages
 
 
-def _place(row: tuple[str, ...], columns: tuple[Column, ...], block_w: float, size: float):
+def _place(
+    row: tuple[str, ...], columns: tuple[Column, ...], block_w: float, size: float
+) -> PlacedRow:
     cells = []
     height = 0.0
     for text, column in zip(row, columns, strict=True):

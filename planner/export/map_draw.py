@@ -10,9 +10,15 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 from reportlab.lib.colors import HexColor
-from reportlab.pdfgen.canvas import FILL_EVEN_ODD, Canvas
+from reportlab.pdfgen.canvas import (  # type: ignore[attr-defined]  # stubs lack FILL_EVEN_ODD
+    FILL_EVEN_ODD,
+    Canvas,
+)
+from reportlab.pdfgen.pathobject import PDFPathObject
 from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
 
 from planner import theme
 from planner.export.colours import BoothColours, mix
@@ -36,6 +42,7 @@ from planner.export.name_place import (
 )
 from planner.export.scene import BoothItem, Scene
 from planner.export.text import FAKE_BOLD, draw_text
+from planner.model.entities import Zone
 from planner.model.zone_use import FEATURE
 
 DIM = 0.6  # how far other booths fade towards white on an exhibitor's map
@@ -96,7 +103,7 @@ class MapPainter:
             self._hall_name(canv, transform, frame, hall.name, hall.geometry, booth_boxes, taken)
         canv.restoreState()
 
-    def draw_lit(self, canv: Canvas, transform: Transform, frame: Box, lit: frozenset[str]):
+    def draw_lit(self, canv: Canvas, transform: Transform, frame: Box, lit: frozenset[str]) -> None:
         """Draw the booths in ``lit`` over a dimmed map, in the call-out colour with labels."""
         view = _view(transform, frame)
         items = [i for i in self.scene.items if i.booth.id in lit and overlaps(i.bounds, view)]
@@ -111,7 +118,12 @@ class MapPainter:
         canv.restoreState()
 
     # -- filled areas -------------------------------------------------------------------------
-    def _path(self, canv: Canvas, transform: Transform, ring_lists: Iterable[Sequence]):
+    def _path(
+        self,
+        canv: Canvas,
+        transform: Transform,
+        ring_lists: Iterable[Sequence[tuple[float, ...]]],
+    ) -> PDFPathObject:
         path = canv.beginPath()
         point = transform.point
         for ring in ring_lists:
@@ -122,7 +134,15 @@ class MapPainter:
             path.close()
         return path
 
-    def _areas(self, canv, transform, geometries, fill, stroke, width) -> None:
+    def _areas(
+        self,
+        canv: Canvas,
+        transform: Transform,
+        geometries: Iterable[BaseGeometry],
+        fill: str | None,
+        stroke: str | None,
+        width: float,
+    ) -> None:
         all_rings = [ring for g in geometries for ring in rings(g)]
         if not all_rings:
             return
@@ -136,7 +156,7 @@ class MapPainter:
         canv.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)), fillMode=FILL_EVEN_ODD)
         canv.restoreState()
 
-    def _zone(self, canv: Canvas, transform: Transform, use: str, geometry) -> None:
+    def _zone(self, canv: Canvas, transform: Transform, use: str, geometry: BaseGeometry) -> None:
         fill = theme.zone_colour(use)
         hatch = theme.ZONE_HATCH.get(use, "horizontal")
         canv.saveState()
@@ -157,7 +177,9 @@ class MapPainter:
         canv.drawPath(self._path(canv, transform, list(rings(geometry))), stroke=1, fill=0)
         canv.restoreState()
 
-    def _booths(self, canv, transform, items: list[BoothItem], dim: bool) -> None:
+    def _booths(
+        self, canv: Canvas, transform: Transform, items: list[BoothItem], dim: bool
+    ) -> None:
         by_fill: dict[str, list[BoothItem]] = defaultdict(list)
         for item in items:
             fill = self.colours.fill(item.booth)
@@ -187,7 +209,12 @@ class MapPainter:
         return found
 
     def _labels(
-        self, canv, transform, items, record: bool, colour: str = theme.TEXT_COLOUR
+        self,
+        canv: Canvas,
+        transform: Transform,
+        items: Iterable[BoothItem],
+        record: bool,
+        colour: str = theme.TEXT_COLOUR,
     ) -> None:
         font = register_font()
         canv.saveState()
@@ -222,7 +249,15 @@ class MapPainter:
         canv.restoreState()
 
     # -- names and doors ------------------------------------------------------------------------
-    def _zone_name(self, canv, transform: Transform, frame: Box, zone, booth_boxes, taken) -> None:
+    def _zone_name(
+        self,
+        canv: Canvas,
+        transform: Transform,
+        frame: Box,
+        zone: Zone,
+        booth_boxes: np.ndarray,
+        taken: list[Box],
+    ) -> None:
         name, use, geometry = zone.name, zone.use, zone.geometry
         if not name.strip():
             return
@@ -268,7 +303,14 @@ class MapPainter:
         self._record("zone", name, tab, transform, frame, taken)
 
     def _hall_name(
-        self, canv, transform: Transform, frame: Box, name, geometry, booth_boxes, taken
+        self,
+        canv: Canvas,
+        transform: Transform,
+        frame: Box,
+        name: str,
+        geometry: BaseGeometry,
+        booth_boxes: np.ndarray,
+        taken: list[Box],
     ) -> None:
         if not name.strip() or geometry.is_empty:
             return
@@ -286,11 +328,15 @@ class MapPainter:
         draw_text(canv, box.x0, box.y0 + descent * size, name, size, theme.HALL_STROKE, bold=True)
         self._record("hall", name, box, transform, frame, taken)
 
-    def _record(self, kind, name, box: Box, transform, frame: Box, taken: list[Box]) -> None:
+    def _record(
+        self, kind: str, name: str, box: Box, transform: Transform, frame: Box, taken: list[Box]
+    ) -> None:
         taken.append(box)
         self.placed_names.append(PlacedName(kind, name, box, transform, frame))
 
-    def _door(self, canv: Canvas, transform: Transform, line, kind: str, name: str) -> None:
+    def _door(
+        self, canv: Canvas, transform: Transform, line: LineString, kind: str, name: str
+    ) -> None:
         if line.is_empty:
             return
         coords = list(line.coords)
@@ -312,7 +358,15 @@ class MapPainter:
         self._door_text(canv, (ax, ay), (bx, by), line, text, colour, exit_, width)
 
     def _door_text(
-        self, canv, a, b, line, text: str, colour: str, bold: bool, line_width: float
+        self,
+        canv: Canvas,
+        a: tuple[float, float],
+        b: tuple[float, float],
+        line: LineString,
+        text: str,
+        colour: str,
+        bold: bool,
+        line_width: float,
     ) -> None:
         """Door text along the wall, on the side away from the halls (where the aisles are)."""
         dx, dy = b[0] - a[0], b[1] - a[1]

@@ -89,7 +89,7 @@ def choose_box(
     taken_boxes = list(taken)
     taken_array = np.array([(b.x0, b.y0, b.x1, b.y1) for b in taken_boxes] or [(0, 0, 0, 0)])
 
-    def score(item: tuple[int, Box]) -> tuple:
+    def score(item: tuple[int, Box]) -> tuple[bool, bool, bool, float, float, int]:
         rank, box = item
         cover = covered_area(box, booth_boxes)
         outside = not (

@@ -10,12 +10,20 @@ import io
 import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from planner.atomic_file import write_atomically
 from planner.export.fonts import register_font
@@ -49,7 +57,12 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _table(rows: list[list], widths: list[float], font: str, align: str = "CENTER") -> Table:
+def _table(
+    rows: list[list[str | Paragraph]],
+    widths: list[float],
+    font: str,
+    align: Literal["LEFT", "CENTER", "RIGHT"] = "CENTER",
+) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign=align)
     table.setStyle(
         TableStyle(
@@ -84,22 +97,30 @@ def render_report_pdf(report: Report, printed: str | None = None) -> bytes:
         author="Boothplan",
     )
     printed = printed or datetime.now(UTC).date().isoformat()
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(f"Sales report: {_escape(report.plan_name)}", styles["title"]),
         Paragraph(f"Printed {printed}", styles["body"]),
         Spacer(1, 4 * mm),
         Paragraph(_escape(summary_line(report)), styles["body"]),
         Paragraph("Revenue", styles["head"]),
     ]
-    money = [[label, report.money(value)] for label, value in revenue_lines(report)]
+    money: list[list[str | Paragraph]] = [
+        [label, report.money(value)] for label, value in revenue_lines(report)
+    ]
     story.append(_table([["", "value"], *money], [60 * mm, 50 * mm], font, align="LEFT"))
     width = A4[0] - 28 * mm
     number_widths = [13 * mm, 17 * mm, 28 * mm, *([15 * mm] * len(STATUSES))]
     first = width - sum(number_widths)
     for name, rows in report.groups.items():
         story.append(Paragraph(GROUP_TITLES.get(name, name), styles["head"]))
-        head = [name, "booths", "m²", "value", *(STATUS_HEADINGS.get(s, s) for s in STATUSES)]
-        body = [
+        head: list[str | Paragraph] = [
+            name,
+            "booths",
+            "m²",
+            "value",
+            *(STATUS_HEADINGS.get(s, s) for s in STATUSES),
+        ]
+        body: list[list[str | Paragraph]] = [
             [
                 Paragraph(
                     _escape(LABELS.get(r.key, r.key) if name == "status" else r.key), styles["cell"]

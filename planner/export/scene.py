@@ -6,13 +6,16 @@ Several pages (tiles, exhibitor maps) draw the same plan; what they share is com
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 import shapely
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from planner.export.geometry import RectFrame, bounds_box, rect_frame
 from planner.export.layout import Box
 from planner.model import Booth, Plan
+from planner.model.entities import Hall, Obstacle, Zone
 from planner.model.limits import MAX_OUTLINE_CORNERS, OUTLINE_TOLERANCE_M
 
 
@@ -21,14 +24,26 @@ def light_outlines(plan: Plan) -> Plan:
     tenth of a millimetre at 1:100). Placing a hall's name tries a spot beside each corner, so
     a round hall of 20,000 corners took a minute to print, and 200,000 past two."""
     edit = plan.edit()
-    for table in (plan.halls, plan.zones, plan.obstacles):
-        for entity in table.values():
-            if shapely.get_num_coordinates(entity.geometry) > MAX_OUTLINE_CORNERS:
-                simple = shapely.simplify(entity.geometry, OUTLINE_TOLERANCE_M)
-                if not simple.is_empty:
-                    edit.put(replace(entity, geometry=simple))
+    lighter = [
+        *(_light(hall) for hall in plan.halls.values()),
+        *(_light(zone) for zone in plan.zones.values()),
+        *(_light(obstacle) for obstacle in plan.obstacles.values()),
+    ]
+    edit.put_all(entity for entity in lighter if entity is not None)
     patch = edit.build()
     return plan.apply(patch) if patch else plan
+
+
+_Outlined = TypeVar("_Outlined", Hall, Zone, Obstacle)
+
+
+def _light(entity: _Outlined) -> _Outlined | None:
+    """``entity`` with its outline simplified, or ``None`` when it stays as it is."""
+    if shapely.get_num_coordinates(entity.geometry) > MAX_OUTLINE_CORNERS:
+        simple = shapely.simplify(entity.geometry, OUTLINE_TOLERANCE_M)
+        if not simple.is_empty:
+            return replace(entity, geometry=simple)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +51,7 @@ class BoothItem:
     booth: Booth
     frame: RectFrame
     bounds: Box
-    ring: tuple[tuple[float, float], ...]
+    ring: tuple[tuple[float, ...], ...]
     name: str  # exhibitor name, "" when the booth has none
 
 
@@ -48,7 +63,7 @@ class Scene:
         names = {e.id: e.name for e in plan.exhibitors.values()}
         self.items: list[BoothItem] = []
         for booth in plan.booths.values():
-            geometry = booth.geometry
+            geometry: BaseGeometry | None = booth.geometry  # a damaged booth may have none
             if geometry is None or geometry.is_empty:
                 continue
             if not isinstance(geometry, Polygon):  # a damaged booth still prints, as its box
@@ -68,9 +83,9 @@ class Scene:
         self.extent = self._extent()
         self._tree = shapely.STRtree(self._geometries())
 
-    def _geometries(self) -> list:
+    def _geometries(self) -> list[BaseGeometry]:
         plan = self.plan
-        found = [item.booth.geometry for item in self.items]
+        found: list[BaseGeometry] = [item.booth.geometry for item in self.items]
         for table in (plan.halls, plan.zones, plan.obstacles):
             found += [e.geometry for e in table.values() if not e.geometry.is_empty]
         found += [d.line for d in plan.doors.values() if not d.line.is_empty]

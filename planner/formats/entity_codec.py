@@ -78,9 +78,16 @@ def _kind_of(hint: Any) -> tuple[str, bool]:
     return JSON, False
 
 
-@cache
 def field_specs(cls: type) -> tuple[FieldSpec, ...]:
     """The storage kind of each field of entity class ``cls``, in declaration order."""
+    # Through a parameter typed ``type``: mypy takes a class such as ``type[Booth]`` for
+    # unhashable (it reads ``Booth.__hash__`` as the instances' method), and refuses it as the
+    # argument of a cached function.
+    return _field_specs(cls)
+
+
+@cache
+def _field_specs(cls: type) -> tuple[FieldSpec, ...]:
     hints = typing.get_type_hints(cls)
     specs = []
     for f in dataclasses.fields(cls):
@@ -111,7 +118,7 @@ def to_plain(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
-def _tuple_from(value: Any) -> tuple:
+def _tuple_from(value: Any) -> tuple[Any, ...]:
     return tuple(tuple(v) if isinstance(v, list) else v for v in value)
 
 
@@ -163,7 +170,7 @@ class ColumnProblem(ValueProblem):
         self.index = index
 
 
-_PLAIN_TYPES = {STR: (str,), FLOAT: (float,), INT: (int,)}
+_PLAIN_TYPES: dict[str, tuple[type, ...]] = {STR: (str,), FLOAT: (float,), INT: (int,)}
 
 
 def decode_column(spec: FieldSpec, values: list[Any]) -> list[Any]:

@@ -8,7 +8,8 @@ updated exhibitors and one :class:`BadRow` sentence for each row it cannot use, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from planner.model import Plan
 from planner.model.booking import HELD_STATUSES, set_status
@@ -125,7 +126,9 @@ class RowReader:
             self._bad(line, "; ".join(problems))
             return
         self.first_line_of[key] = line
-        fields = dict(
+        assert isinstance(booths, int)  # a problem phrase about the count returned above
+        from_file = Exhibitor(
+            id="",
             name=name,
             name_en=cells.get("name_en", ""),
             country=cells.get("country", ""),
@@ -142,10 +145,12 @@ class RowReader:
         )
         existing = self.existing.get(key)
         if existing is None:
-            self.exhibitors.append(Exhibitor(id="", **fields))
+            self.exhibitors.append(from_file)
             return
         # Columns the file does not have keep the values the plan already holds.
-        kept = {k: v for k, v in fields.items() if _column_of(k) in cells or k == "name"}
+        kept: dict[str, Any] = {  # field name to value, of whichever type the field has
+            k: getattr(from_file, k) for k in _FILE_FIELDS if _column_of(k) in cells or k == "name"
+        }
         updated = replace(existing, **kept)
         if updated == existing:
             self.unchanged += 1
@@ -201,6 +206,10 @@ class RowReader:
                 patch = patch.then(step)
                 restated += len(booths)
         return patch, restated
+
+
+# The fields of an exhibitor a row gives (all but the id).
+_FILE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Exhibitor) if f.name != "id")
 
 
 def _column_of(field_name: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.formats.floor_checks import FeatureProblem, text
@@ -110,6 +111,7 @@ def booth_from_feature(
         raise FeatureProblem(f"flags should be a list of words, not {flags!r}")
     exhibitor_id = _exhibitor_id(props, found)
     extra = props_json({k: v for k, v in props.items() if k not in KNOWN_BOOTH_PROPERTIES})
+    assert isinstance(geometry, Polygon)  # read_geometry lets a booth be a Polygon only
     booth = Booth(
         id_,
         text(number, "number"),

@@ -83,13 +83,13 @@ def plan_to_geojson(plan: Plan) -> dict[str, Any]:
         props = {**_extra(door.extra), "kind": door.kind, "name": door.name, "width": door.width}
         features.append(_feature(door.id, door.line, props))
     for booth in plan.booths.values():
-        zone = plan.zones.get(booth.zone_id) if booth.zone_id else None
+        booth_zone = plan.zones.get(booth.zone_id) if booth.zone_id else None
         exhibitor = plan.exhibitors.get(booth.exhibitor_id) if booth.exhibitor_id else None
         props = {
             **_extra(booth.extra),
             "kind": "booth",
             "number": booth.number,
-            "zone": zone.name if zone else None,
+            "zone": booth_zone.name if booth_zone else None,
             "status": booth.status,
             "exhibitor": exhibitor.name if exhibitor else None,
             "zone_id": booth.zone_id,

@@ -138,9 +138,9 @@ def _info(data: dict[str, Any], source: str) -> PlanInfo:
     if collection:
         extra["collection"] = collection
     info = PlanInfo(**values, extra=props_json(extra))
-    problem = entity_problem(info)
-    if problem is not None:
-        raise FloorError(f'{source}: the "boothplan" defaults are wrong: {problem}.')
+    wrong = entity_problem(info)
+    if wrong is not None:
+        raise FloorError(f'{source}: the "boothplan" defaults are wrong: {wrong}.')
     return info
 
 

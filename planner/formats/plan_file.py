@@ -107,7 +107,7 @@ def _write_database(plan: Plan, path: Path, stamp: Stamp) -> None:
         }
         # Read back from the file being made: the digest covers what a reader will get.
         meta |= {f"{DIGEST_PREFIX}{table}": stored_digest(conn, table) for table in TABLES}
-        db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+        db.table("meta").insert_all([{"key": k, "value": v} for k, v in meta.items()])
         conn.execute("COMMIT")
     finally:
         conn.close()
@@ -152,6 +152,7 @@ def _check_header(path: Path, header: bytes, size: int) -> int:
     page_size = 65536 if page_size == 1 else page_size
     (change_counter, page_count) = struct.unpack(">II", header[24:32])
     (valid_for,) = struct.unpack(">I", header[92:96])
+    version: int
     (version,) = struct.unpack(">i", header[60:64])
     (app_id,) = struct.unpack(">I", header[68:72])
     if app_id != APPLICATION_ID:
@@ -229,7 +230,7 @@ def looks_like_plan(data: bytes) -> bool:
     """True when ``data`` (a file's first bytes, or all of them) begin like a plan file."""
     if len(data) < 72 or not data.startswith(_SQLITE_MAGIC):
         return False
-    return struct.unpack(">I", data[68:72])[0] == APPLICATION_ID
+    return int.from_bytes(data[68:72], "big") == APPLICATION_ID
 
 
 def read_plan(path: str | os.PathLike[str]) -> Plan:

@@ -13,6 +13,7 @@ no longer has is ignored.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,7 @@ from planner.formats.entity_codec import (
 )
 from planner.formats.plan_digest import table_digest
 from planner.formats.plan_values import check_values
-from planner.model.entities import ENTITY_TYPES, TYPE_OF_TABLE
+from planner.model.entities import ENTITY_TYPES, TYPE_OF_TABLE, Entity
 from planner.model.plan import Plan
 
 _TYPE_IDS = {"Point": 0, "LineString": 1, "Polygon": 3, "MultiPolygon": 6}
@@ -84,18 +85,19 @@ def table_columns(cls: type) -> dict[str, type]:
 
 
 def create_tables(db: sqlite_utils.Database) -> None:
-    db["meta"].create(META_COLUMNS, pk="key")
+    db.table("meta").create(META_COLUMNS, pk="key")
     for cls in ENTITY_TYPES:
-        db[cls.TABLE].create(table_columns(cls), pk="id", not_null={"id"})
+        db.table(cls.TABLE).create(table_columns(cls), pk="id", not_null={"id"})
     db.create_view("booth_list", BOOTH_LIST_VIEW)
 
 
 def create_indexes(db: sqlite_utils.Database) -> None:
     """Indexes for a planner's queries; built once the rows are in, which is quicker."""
-    db["booths"].create_index(["number"])
-    db["booths"].create_index(["zone_id"])
-    db["booths"].create_index(["exhibitor_id"])
-    db["booking_events"].create_index(["booth_id"])
+    booths = db.table("booths")
+    booths.create_index(["number"])
+    booths.create_index(["zone_id"])
+    booths.create_index(["exhibitor_id"])
+    db.table("booking_events").create_index(["booth_id"])
 
 
 def _column_values(spec: FieldSpec, values: list[Any]) -> list[list[Any]]:
@@ -137,7 +139,9 @@ def insert_rows(db: sqlite_utils.Database, plan: Plan) -> None:
         )
 
 
-def _read_geometry(table: str, spec: FieldSpec, blobs: list[Any], rowids, ids) -> np.ndarray:
+def _read_geometry(
+    table: str, spec: FieldSpec, blobs: list[Any], rowids: Sequence[int], ids: Sequence[Any]
+) -> np.ndarray:
     for i, blob in enumerate(blobs):
         if not isinstance(blob, bytes):
             what = "is missing" if blob is None else "is not WKB"
@@ -177,7 +181,7 @@ def stored_digest(conn: sqlite3.Connection, table: str) -> str:
     return table_digest(names, [row[1:] for row in rows])
 
 
-def _entities(table: str, names: list[str], rows: list[tuple[Any, ...]]) -> dict[str, Any]:
+def _entities(table: str, names: list[str], rows: list[tuple[Any, ...]]) -> dict[str, Entity]:
     cls = TYPE_OF_TABLE[table]
     if not rows:
         return {}
@@ -201,12 +205,12 @@ def _entities(table: str, names: list[str], rows: list[tuple[Any, ...]]) -> dict
             raise RowProblem(table, rowids[i], ids[i], str(problem)) from None
     keys = list(fields)
     if keys == [spec.name for spec in field_specs(cls)]:
-        made = list(map(cls, *fields.values()))  # every field: positional
+        made: list[Entity] = list(map(cls, *fields.values()))  # every field: positional
     else:
         made = [cls(**dict(zip(keys, v, strict=True))) for v in zip(*fields.values(), strict=True)]
-    problem = check_values(table, made)
-    if problem is not None:
-        i, reason = problem
+    wrong = check_values(table, made)
+    if wrong is not None:
+        i, reason = wrong
         raise RowProblem(table, rowids[i], made[i].id, reason)
     entities = {e.id: e for e in made}
     if len(entities) != len(rows):
@@ -243,7 +247,7 @@ def read_tables(conn: sqlite3.Connection, salvage: list[str] | None = None) -> T
 
 def _read_table(
     conn: sqlite3.Connection, table: str, salvage: list[str] | None
-) -> tuple[dict[str, Any], str]:
+) -> tuple[dict[str, Entity], str]:
     names, rows = fetch_rows(conn, table)
     digest = table_digest(names, [row[1:] for row in rows])
     while True:
@@ -277,7 +281,7 @@ def _first_of_each_id(rows: list[tuple[Any, ...]], names: list[str]) -> list[tup
 
 def _read_tables(conn: sqlite3.Connection, salvage: list[str] | None) -> TablesRead:
     present = existing_tables(conn)
-    tables: dict[str, dict[str, Any]] = {}
+    tables: dict[str, dict[str, Entity]] = {}
     digests: dict[str, str] = {}
     for cls in ENTITY_TYPES:
         if cls.TABLE not in present:

@@ -8,6 +8,7 @@ nested brackets, raises ``RecursionError`` from deep inside the parser. Both bec
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 MAX_DEPTH = 64  # a floor needs about 8 levels; free-form properties get plenty more
@@ -43,6 +44,7 @@ def check_depth(value: Any, limit: int = MAX_DEPTH) -> None:
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
+        children: Iterable[Any]
         if isinstance(item, dict):
             children = item.values()
         elif isinstance(item, list):

@@ -96,10 +96,16 @@ class _Booking:
         first = int(plan.new_id("booking_events").rsplit("-", 1)[1])
         self._event_ids = (f"event-{n}" for n in count(first))
 
+    def current(self, booth_id: str) -> Booth:
+        """The booth as the changes so far leave it."""
+        booth = self.builder.current("booths", booth_id)
+        assert isinstance(booth, Booth)  # a booking only changes booths of the plan, never deletes
+        return booth
+
     def change(
         self, booth: Booth, action: str, status: str, exhibitor_id: str | None, note: str = ""
     ) -> None:
-        current: Booth = self.builder.current("booths", booth.id)
+        current = self.current(booth.id)
         if current.status == status and current.exhibitor_id == exhibitor_id:
             return  # nothing changes, so nothing enters the history
         self.builder.put(replace(current, status=status, exhibitor_id=exhibitor_id))
@@ -168,7 +174,7 @@ def assign_many(
             numbers = ", ".join(b.number or b.id for b in booths)
             booking = _Booking(plan, description or f"Assign {numbers} to {exhibitor.name}", at)
         for original in booths:
-            booth = booking.builder.current("booths", original.id)
+            booth = booking.current(original.id)
             if booth.status == BLOCKED:
                 raise BookingError(
                     f"{_cap(booth_label(booth))} is blocked and cannot be given to "

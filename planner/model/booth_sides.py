@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
+from numpy.typing import NDArray
 from shapely.geometry import LineString, Polygon
 
 from planner.model.entities import Booth, Hall
@@ -64,6 +65,7 @@ def _sides_of(geometries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     same_ring = owner[:-1] == owner[1:]  # consecutive points of one ring make a side
     starts, ends = coords[:-1][same_ring], coords[1:][same_ring]
     sides = shapely.linestrings(np.stack([starts, ends], axis=1))
+    assert isinstance(sides, np.ndarray)  # an array of point pairs makes an array of lines
     return sides, owner[:-1][same_ring]
 
 
@@ -82,15 +84,17 @@ def _collinear_overlaps(
     keep = owner[first] != owner[second]
     first, second = first[keep], second[keep]
     ends = shapely.get_coordinates(sides).reshape(-1, 2, 2)
-    p0, p1 = ends[first, 0], ends[first, 1]
+    p0: NDArray[np.float64] = ends[first, 0]
+    p1: NDArray[np.float64] = ends[first, 1]
     q0, q1 = ends[second, 0], ends[second, 1]
     length = np.hypot(*(p1 - p0).T)
-    unit = (p1 - p0) / np.maximum(length, 1e-12)[:, None]
+    unit: NDArray[np.float64] = (p1 - p0) / np.maximum(length, 1e-12)[:, None]
 
-    def along(q: np.ndarray) -> np.ndarray:
-        return np.einsum("ij,ij->i", q - p0, unit)
+    def along(q: NDArray[np.float64]) -> NDArray[np.float64]:
+        dot: NDArray[np.float64] = np.einsum("ij,ij->i", q - p0, unit)  # numpy types it Any
+        return dot
 
-    def off_line(q: np.ndarray) -> np.ndarray:
+    def off_line(q: NDArray[np.float64]) -> np.ndarray:
         d = q - p0
         return np.abs(d[:, 0] * unit[:, 1] - d[:, 1] * unit[:, 0])
 

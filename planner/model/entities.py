@@ -171,7 +171,10 @@ class PlanInfo:
     extra: str = field(default="{}")
 
 
-ENTITY_TYPES: tuple[type, ...] = (
+# Any one of the entities above: what a plan's tables hold.
+Entity = PlanInfo | Hall | Obstacle | Door | Zone | Booth | Exhibitor | BookingEvent
+
+ENTITY_TYPES: tuple[type[Entity], ...] = (
     PlanInfo,
     Hall,
     Obstacle,
@@ -193,7 +196,7 @@ NOUNS: dict[str, str] = {
     "exhibitors": "exhibitor",
     "booking_events": "booking",
 }
-TYPE_OF_TABLE: dict[str, type] = {t.TABLE: t for t in ENTITY_TYPES}
+TYPE_OF_TABLE: dict[str, type[Entity]] = {t.TABLE: t for t in ENTITY_TYPES}
 
 __all__ = [
     "ENTITY_TYPES",
@@ -204,6 +207,7 @@ __all__ = [
     "BookingEvent",
     "Booth",
     "Door",
+    "Entity",
     "Exhibitor",
     "Hall",
     "Obstacle",

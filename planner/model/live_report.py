@@ -11,10 +11,14 @@ a zone, a hall) starts over. :meth:`LiveReport.report` gives exactly what
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from planner.model.booth_sides import side_contacts
+from planner.model.entities import Booth, Entity
 from planner.model.patch import Patch
 from planner.model.plan import Plan
 from planner.model.pricing import booth_prices, corner_booth_ids, price_of
@@ -57,7 +61,7 @@ class LiveReport:
         moved = [plan.booths[c.id] for c in changed if c.after is not None]
         self.hall_of.update(halls_of(plan, moved))
 
-    def _near(self, plan: Plan, shapes: list) -> set[str]:
+    def _near(self, plan: Plan, shapes: Sequence[BaseGeometry]) -> set[str]:
         """Ids of the booths within reach of any of ``shapes``."""
         booths = list(plan.booths.values())
         if not booths or not shapes:
@@ -88,8 +92,8 @@ class LiveReport:
         return build_report(self.plan, self.corners, self.prices, self.hall_of)
 
 
-def _geometry(booth: object):
-    return getattr(booth, "geometry", None)
+def _geometry(booth: Entity | None) -> BaseGeometry | None:
+    return booth.geometry if isinstance(booth, Booth) else None
 
 
 __all__ = ["LiveReport"]

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from planner.model.entities import Entity
     from planner.model.plan import Plan
 
 
@@ -24,8 +25,8 @@ class PatchConflict(ValueError):
 class Change:
     table: str
     id: str
-    before: Any | None
-    after: Any | None
+    before: Entity | None
+    after: Entity | None
 
     def inverse(self) -> Change:
         return Change(self.table, self.id, self.after, self.before)
@@ -67,7 +68,7 @@ class PatchBuilder:
         self._description = description
         self._changes: dict[tuple[str, str], Change] = {}
 
-    def _record(self, table: str, id_: str, after: Any | None) -> None:
+    def _record(self, table: str, id_: str, after: Entity | None) -> None:
         key = (table, id_)
         previous = self._changes.get(key)
         before = previous.before if previous else self._plan.get(table, id_)
@@ -76,12 +77,12 @@ class PatchBuilder:
             return
         self._changes[key] = Change(table, id_, before, after)
 
-    def put(self, entity: Any) -> PatchBuilder:
+    def put(self, entity: Entity) -> PatchBuilder:
         """Add ``entity``, or replace the one with its id."""
         self._record(entity.TABLE, entity.id, entity)
         return self
 
-    def put_all(self, entities: Iterable[Any]) -> PatchBuilder:
+    def put_all(self, entities: Iterable[Entity]) -> PatchBuilder:
         for entity in entities:
             self.put(entity)
         return self
@@ -92,7 +93,7 @@ class PatchBuilder:
         self._record(table, id_, None)
         return self
 
-    def current(self, table: str, id_: str) -> Any | None:
+    def current(self, table: str, id_: str) -> Entity | None:
         """What the entity will be once the changes so far are applied."""
         change = self._changes.get((table, id_))
         return change.after if change else self._plan.get(table, id_)

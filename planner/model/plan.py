@@ -13,6 +13,7 @@ from planner.model.entities import (
     BookingEvent,
     Booth,
     Door,
+    Entity,
     Exhibitor,
     Hall,
     Obstacle,
@@ -49,14 +50,14 @@ class Plan:
         unknown = set(given) - set(TABLES)
         if unknown:
             raise ValueError(f"unknown tables: {sorted(unknown)}")
-        self._tables: dict[str, dict[str, Any]] = {t: dict(given.get(t, {})) for t in TABLES}
+        self._tables: dict[str, dict[str, Entity]] = {t: dict(given.get(t, {})) for t in TABLES}
         if "plan" not in self._tables["info"]:
             self._tables["info"]["plan"] = PlanInfo()
 
     # -- construction ------------------------------------------------------------------------
     @classmethod
-    def from_entities(cls, entities: Iterable[Any]) -> Plan:
-        tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
+    def from_entities(cls, entities: Iterable[Entity]) -> Plan:
+        tables: dict[str, dict[str, Entity]] = {t: {} for t in TABLES}
         for entity in entities:
             table = tables[entity.TABLE]
             if entity.id in table and entity.TABLE != "info":
@@ -67,7 +68,9 @@ class Plan:
     # -- reading -----------------------------------------------------------------------------
     @property
     def info(self) -> PlanInfo:
-        return self._tables["info"]["plan"]
+        info = self._tables["info"]["plan"]
+        assert isinstance(info, PlanInfo)  # the info table holds only PlanInfo (see apply)
+        return info
 
     @property
     def name(self) -> str:
@@ -107,7 +110,7 @@ class Plan:
     def get(self, table: str, id_: str) -> Any | None:
         return self._tables[table].get(id_)
 
-    def entities(self) -> Iterator[Any]:
+    def entities(self) -> Iterator[Entity]:
         for name in TABLES:
             yield from self._tables[name].values()
 
@@ -116,14 +119,14 @@ class Plan:
         info = self.info
         if zone_id is None:
             return rules_for(None, None, None, info.booth, info.aisle)
-        zone = self._tables["zones"][zone_id]
+        zone = self.zones[zone_id]
         return rules_for(zone.use, zone.booth, zone.aisle, info.booth, info.aisle)
 
     def booths_of(self, exhibitor_id: str) -> list[Booth]:
-        return [b for b in self._tables["booths"].values() if b.exhibitor_id == exhibitor_id]
+        return [b for b in self.booths.values() if b.exhibitor_id == exhibitor_id]
 
     def booth_by_number(self, number: str) -> Booth | None:
-        for booth in self._tables["booths"].values():
+        for booth in self.booths.values():
             if booth.number == number:
                 return booth
         return None
@@ -148,7 +151,7 @@ class Plan:
 
     def apply(self, patch: Patch) -> Plan:
         """A new plan with ``patch`` applied; :class:`PatchConflict` if it does not fit."""
-        touched: dict[str, dict[str, Any]] = {}
+        touched: dict[str, dict[str, Entity]] = {}
         for change in patch:
             table = touched.get(change.table)
             if table is None:

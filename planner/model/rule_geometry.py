@@ -7,6 +7,8 @@ length of a run of booths. Vectorised: arrays of geometries in, arrays out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
@@ -59,16 +61,17 @@ def _halls_at(plan: Plan, door: Door) -> BaseGeometry | None:
     return shapely.union_all(at) if len(at) else None
 
 
-def door_clear_zone(plan: Plan, door: Door) -> Polygon:
+def door_clear_zone(plan: Plan, door: Door) -> BaseGeometry:
     """The rectangle in front of ``door`` that stays free: its width, one aisle deep, inward."""
     rect = door_rect(plan, door)
     hall = _halls_at(plan, door)
+    clear: BaseGeometry = rect
     if hall is not None and not rect.is_empty:
-        rect = rect.intersection(hall)
-    return rect if isinstance(rect, Polygon) else shapely.convex_hull(rect)
+        clear = rect.intersection(hall)
+    return clear if isinstance(clear, Polygon) else shapely.convex_hull(clear)
 
 
-def exits(plan: Plan, clears: list | None = None) -> np.ndarray:
+def exits(plan: Plan, clears: Sequence[BaseGeometry] | None = None) -> np.ndarray:
     """Where people leave: each door's clear rectangle (``clears``, when already made), and the
     outline of each hall that has no door at all (open-air floor such as a pavement or a park
     is entered anywhere along its edge)."""
@@ -112,7 +115,9 @@ def side_rects(corners: np.ndarray, depth: np.ndarray, inset: float = EDGE_TOL) 
     q1 = q + n * (d - inset) - t * inset
     p1 = p + n * (d - inset) + t * inset
     ring = np.stack([p0, q0, q1, p1, p0], axis=2)  # (N, 4, 5, 2)
-    return shapely.polygons(ring.reshape(-1, 5, 2)).reshape(len(corners), 4)
+    rects = shapely.polygons(ring.reshape(-1, 5, 2))
+    assert isinstance(rects, np.ndarray)  # an array of rings makes an array of polygons
+    return rects.reshape(len(corners), 4)
 
 
 def within_area(area: BaseGeometry, geoms: np.ndarray) -> np.ndarray:
@@ -172,7 +177,7 @@ def free_parts(
     overlap one another, and ``others`` grown with mitred corners).
     """
     r = aisle / 2 - AISLE_TOL
-    room = shapely.buffer(hall, -r, join_style="mitre")
+    room: BaseGeometry = shapely.buffer(hall, -r, join_style="mitre")
     grown = []
     if len(booths):
         # Booths tile without overlap: the coverage union is many times faster than a union.
@@ -223,7 +228,9 @@ def centre_lines(corners: np.ndarray, aisle: float) -> np.ndarray:
     n = np.stack([t[..., 1], -t[..., 0]], axis=2)
     a = p + n * aisle / 2
     b = q + n * aisle / 2
-    return shapely.linestrings(np.stack([a, b], axis=2).reshape(-1, 2, 2)).reshape(len(p), 4)
+    lines = shapely.linestrings(np.stack([a, b], axis=2).reshape(-1, 2, 2))
+    assert isinstance(lines, np.ndarray)  # an array of point pairs makes an array of lines
+    return lines.reshape(len(p), 4)
 
 
 def run_length(corners: np.ndarray, axes_of: np.ndarray) -> float:

@@ -19,6 +19,7 @@ drags booths. Rule keys:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import shapely
@@ -72,6 +73,12 @@ class Problem:
 
 
 # -- the checker ----------------------------------------------------------------------------
+
+
+class _Add(Protocol):
+    """Records that booth ``i`` breaks ``rule`` (with booth ``other``, for a pair problem)."""
+
+    def __call__(self, i: int, rule: str, message: str, other: int | None = None) -> None: ...
 
 
 @dataclass(slots=True)
@@ -137,7 +144,7 @@ def check(plan: Plan) -> list[Problem]:
     return [p for i in sorted(found) for p in sorted(found[i], key=lambda p: order[p.rule])]
 
 
-def _check_size(floor: _Floor, add) -> None:
+def _check_size(floor: _Floor, add: _Add) -> None:
     corners = booth_corners(floor.geoms)
     sides = np.linalg.norm(np.roll(corners, -1, axis=1) - corners, axis=2)[:, :2]
     areas = shapely.area(floor.geoms)
@@ -158,12 +165,12 @@ def _check_size(floor: _Floor, add) -> None:
             )
 
 
-def _check_placement(floor: _Floor, add) -> None:
+def _check_placement(floor: _Floor, add: _Add) -> None:
     plan = floor.plan
     hall = shapely.buffer(floor.hall, EDGE_TOL, join_style="mitre")
     inside = within_area(hall, floor.geoms)
-    for i in np.flatnonzero(~inside):
-        add(int(i), "outside-hall", "is not wholly inside a hall")
+    for k in np.flatnonzero(~inside):
+        add(int(k), "outside-hall", "is not wholly inside a hall")
     zones = list(plan.zones.values())
     zone_geoms = np.array([z.geometry for z in zones], dtype=object)
     tree = shapely.STRtree(zone_geoms)
@@ -187,7 +194,7 @@ def _check_placement(floor: _Floor, add) -> None:
             add(int(i), "zone", f"reaches {area:.2f} m² into zone {zone.name}, not its own")
 
 
-def _check_overlaps(floor: _Floor, add) -> None:
+def _check_overlaps(floor: _Floor, add: _Add) -> None:
     tree = shapely.STRtree(floor.geoms)
     a, b = tree.query(floor.geoms, predicate="intersects")
     keep = a < b
@@ -238,7 +245,7 @@ def _free_sides(floor: _Floor) -> np.ndarray:
     return free.reshape(rects.shape)
 
 
-def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
+def _check_reachable(floor: _Floor, free_sides: np.ndarray, add: _Add) -> None:
     """Per site (halls that touch) and per aisle width: which fronts join a way out."""
     corners = booth_corners(floor.geoms)
     booth_tree = shapely.STRtree(floor.geoms)
@@ -268,7 +275,7 @@ def _check_reachable(floor: _Floor, free_sides: np.ndarray, add) -> None:
                 )
 
 
-def _touching(geoms: np.ndarray, area) -> np.ndarray:
+def _touching(geoms: np.ndarray, area: BaseGeometry) -> np.ndarray:
     return geoms[shapely.intersects(area, geoms)] if len(geoms) else geoms
 
 
@@ -308,7 +315,7 @@ def booth_runs(plan: Plan) -> list[list[str]]:
     return [[floor.booths[i].id for i in members] for members in run_groups(floor)]
 
 
-def _check_runs(floor: _Floor, add) -> None:
+def _check_runs(floor: _Floor, add: _Add) -> None:
     """A run group longer than 30 m along its booths' sides fails, booth by booth."""
     corners = booth_corners(floor.geoms)
     for members in run_groups(floor):
@@ -321,6 +328,8 @@ def _check_runs(floor: _Floor, add) -> None:
 
 
 __all__ = [
+    "AISLE_TOL",
+    "EDGE_TOL",
     "MAX_RUN",
     "RULE_KEYS",
     "Problem",

@@ -44,8 +44,9 @@ def rules_for(
     False
     """
     use_booth, use_aisle = _USE_DEFAULTS.get(use or STANDARD, (plan_booth, plan_aisle))
+    width, depth = booth if booth is not None else use_booth
     return BoothRules(
-        booth=tuple(booth) if booth is not None else tuple(use_booth),  # type: ignore[arg-type]
+        booth=(width, depth),
         aisle=float(aisle) if aisle is not None else float(use_aisle),
         packable=use != FEATURE,
     )

@@ -16,12 +16,17 @@ import math
 import numpy as np
 
 from planner.packing.pattern import Frame, SlotGrid
-from planner.packing.search import Layout, Space, evaluate, layout_of
+from planner.packing.search import Bounds, Layout, Space, evaluate, layout_of
 
 STEP = 0.5  # m between band positions tried (besides those that meet a wall)
 
+# A band that could be placed: (start, end, score, band start, rows kept: down, up).
+_Item = tuple[float, float, int, float, tuple[bool, bool]]
 
-def _grid(frame: Frame, u0: float, starts: np.ndarray, bounds, per_pattern: bool) -> SlotGrid:
+
+def _grid(
+    frame: Frame, u0: float, starts: np.ndarray, bounds: Bounds, per_pattern: bool
+) -> SlotGrid:
     """Bands starting at ``starts``: one band per pattern, or all bands in one pattern."""
     umin, vmin, umax, vmax = bounds
     runs = math.ceil((umax - umin) / frame.period) + 2
@@ -41,7 +46,9 @@ def _grid(frame: Frame, u0: float, starts: np.ndarray, bounds, per_pattern: bool
     return SlotGrid(frame, offsets, np.array(u), np.array(v), inside)
 
 
-def best_bands(frame: Frame, u0: float, space: Space, bounds, walls: np.ndarray) -> Layout | None:
+def best_bands(
+    frame: Frame, u0: float, space: Space, bounds: Bounds, walls: np.ndarray
+) -> Layout | None:
     """The best bands for cross-aisle offset ``u0``; ``walls`` are local v of region corners."""
     _, vmin, _, vmax = bounds
     d, a = frame.d, frame.aisle
@@ -55,7 +62,7 @@ def best_bands(frame: Frame, u0: float, space: Space, bounds, walls: np.ndarray)
     down = valid[:, 0, 0].reshape(len(starts), -1).sum(axis=1)
     up = valid[:, 0, 1].reshape(len(starts), -1).sum(axis=1)
     # Items: (start, end, score, band start, rows kept).
-    items = []
+    items: list[_Item] = []
     for s, cd, cu in zip(starts, down, up, strict=True):
         if cd and cu:
             items.append((s, s + 2 * d, int(cd + cu), s, (True, True)))
@@ -76,7 +83,7 @@ def best_bands(frame: Frame, u0: float, space: Space, bounds, walls: np.ndarray)
     return layout_of(grid, valid, column)
 
 
-def _schedule(items: list, gap: float) -> list:
+def _schedule(items: list[_Item], gap: float) -> list[_Item]:
     """Weighted interval scheduling: the best items that keep ``gap`` apart, in order."""
     items = sorted(items, key=lambda it: (it[1], it[0]))
     ends = [it[1] for it in items]

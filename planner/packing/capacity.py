@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from planner.packing.number_keeping import NumberChanges
 from planner.wording import display_width, pad
@@ -61,7 +62,7 @@ class ZoneCapacity:
         """What a layout with cross aisles can hold at most, about (see practical_share)."""
         return self.bound * practical_share(self.booth, self.aisle)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["booth"] = list(self.booth)
         d["bound"] = round(self.bound, 1)
@@ -83,7 +84,7 @@ class TargetAdvice:
     booth_side: float | None = None  # largest square booth whose bound reaches the target
     aisle: float | None = None  # widest aisle whose bound reaches the target (None: no aisle can)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["booth"] = list(self.booth)
         for k in ("extra_area", "booth_side", "aisle"):
@@ -92,7 +93,7 @@ class TargetAdvice:
         return d
 
 
-def _size(booth: tuple[float, float]) -> str:
+def _size(booth: tuple[float, ...]) -> str:
     return f"{booth[0]:g} × {booth[1]:g} m"
 
 
@@ -103,9 +104,9 @@ def advise(
     target: int, placed: int, area: float, booth: tuple[float, float], aisle: float
 ) -> TargetAdvice:
     """What ``target`` booths of ``booth`` with ``aisle`` aisles on ``area`` m² would take."""
-    if placed >= target:
-        return TargetAdvice(target, placed, True, tuple(booth))
     w, d = booth
+    if placed >= target:
+        return TargetAdvice(target, placed, True, (w, d))
     share = w * d + min(w, d) * aisle / 2
     bound = area / share if share else 0.0
     efficiency = placed / bound if bound and placed else 0.85
@@ -119,7 +120,7 @@ def advise(
         target,
         placed,
         False,
-        tuple(booth),
+        (w, d),
         extra_area=max(0.0, need_area - area),
         booth_side=side if side >= MIN_BOOTH_SIDE else None,
         aisle=narrow if narrow > 0 else None,
@@ -164,7 +165,7 @@ class CapacityReport:
             "practical limit."
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "zones": [z.to_dict() for z in self.zones],
             "placed": self.placed,

@@ -10,7 +10,7 @@ whose aisles are wider than the floor around it (cars must drive in).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -22,6 +22,7 @@ from planner.packing.pattern import Frame, slot_grid
 from planner.packing.regions import Region
 from planner.packing.search import (
     Layout,
+    Space,
     evaluate,
     frames_for,
     layout_of,
@@ -42,11 +43,11 @@ class Pool:
 
     CHUNK = 512  # polygons per chunk: one layout's booths, or a slice of the kept ones
 
-    def __init__(self, items=()) -> None:
+    def __init__(self, items: Iterable[BaseGeometry] = ()) -> None:
         self._chunks: list[tuple[np.ndarray, np.ndarray, tuple[float, ...]]] = []
         self.extend(list(items))
 
-    def extend(self, items) -> None:
+    def extend(self, items: Iterable[BaseGeometry]) -> None:
         arr = np.asarray(items, dtype=object).ravel()
         for at in range(0, len(arr), self.CHUNK):
             part = arr[at : at + self.CHUNK]
@@ -95,7 +96,7 @@ class Floor:
     solid: np.ndarray  # obstacles no booth may hold
     obstacles: np.ndarray  # every obstacle (aisles may hold none)
     columns: np.ndarray  # columns a booth may hold (column-in-booth option)
-    doors: list  # clear rectangles
+    doors: list[BaseGeometry]  # clear rectangles
     exits: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     no_booths: Pool = field(default_factory=Pool)  # solid obstacles and door clear zones
     aisles: BaseGeometry | None = None  # where aisles may lie: the site less obstacles
@@ -112,7 +113,7 @@ def prepare_floor(floor: Floor) -> None:
     shapely.prepare(floor.aisles)
 
 
-def less(area: BaseGeometry, pieces) -> BaseGeometry:
+def less(area: BaseGeometry, pieces: Pool | Iterable[BaseGeometry]) -> BaseGeometry:
     """``area`` without the pieces (a :class:`Pool` or an array) that touch it."""
     cut = near(pieces, area)
     return shapely.difference(area, shapely.union_all(cut)) if len(cut) else area
@@ -124,7 +125,7 @@ def keep_ways_open(floor: Floor, regions: list[Region]) -> None:
     floor.reserved.extend(_corridors(floor.floor_aisle, regions, floor.doors, floor.hall))
 
 
-def _border_strips(regions: list[Region], hall: BaseGeometry) -> list:
+def _border_strips(regions: list[Region], hall: BaseGeometry) -> list[BaseGeometry]:
     strips = []
     for i, a in enumerate(regions):
         for b in regions[i + 1 :]:
@@ -139,7 +140,9 @@ def _border_strips(regions: list[Region], hall: BaseGeometry) -> list:
     return strips
 
 
-def _corridors(floor_aisle: float, regions: list[Region], doors: list, hall) -> list:
+def _corridors(
+    floor_aisle: float, regions: list[Region], doors: list[BaseGeometry], hall: BaseGeometry
+) -> list[BaseGeometry]:
     clear = [d for d in doors if not d.is_empty]
     out = []
     for region in regions:
@@ -161,7 +164,7 @@ def _corridors(floor_aisle: float, regions: list[Region], doors: list, hall) -> 
     return out
 
 
-def order_regions(regions: list[Region], doors: list) -> list[Region]:
+def order_regions(regions: list[Region], doors: list[BaseGeometry]) -> list[Region]:
     """Regions nearest a door first: their aisles are the ones the others must reach."""
     clear = [d for d in doors if not d.is_empty]
     if not clear:
@@ -196,7 +199,7 @@ def fill_region(
         check_cancel()
         trial = _fork(floor)
         strip = cut_strip(cut, region.aisle, region.geometry)
-        layouts: list[Layout] = []
+        layouts = []
         for part in parts:
             layouts += _fill_whole(trial, replace(region, geometry=part), strip, check_cancel)
         if sum(lay.count for lay in layouts) > sum(lay.count for lay in best):
@@ -210,7 +213,10 @@ def _fork(floor: Floor) -> Floor:
 
 
 def _fill_whole(
-    floor: Floor, region: Region, keep_free: BaseGeometry | None, check_cancel
+    floor: Floor,
+    region: Region,
+    keep_free: BaseGeometry | None,
+    check_cancel: Callable[[], None],
 ) -> list[Layout]:
     """The best pattern over ``region``, then a second one in what it left."""
     booth_space = less(region.geometry, floor.no_booths)
@@ -227,7 +233,8 @@ def _fill_whole(
     return layouts
 
 
-def _space(floor: Floor, region: Region, booth_space: BaseGeometry):
+def _space(floor: Floor, region: Region, booth_space: BaseGeometry) -> Space:
+    assert floor.aisles is not None  # prepare_floor comes first
     around = shapely.box(*region.geometry.bounds).buffer(max(region.booth) + region.aisle)
     shapely.prepare(around)
     return make_space(
@@ -245,7 +252,9 @@ def _stand(floor: Floor, region: Region, layout: Layout) -> None:
     floor.reserved.extend(rects.ravel())
 
 
-def _best(floor: Floor, region: Region, space, check_cancel) -> list[Layout]:
+def _best(
+    floor: Floor, region: Region, space: Space, check_cancel: Callable[[], None]
+) -> list[Layout]:
     frames = frames_for(region.geometry, region.booth, region.aisle)
     found = search(region.geometry, space, frames, check_cancel)
     if not found:
@@ -274,7 +283,7 @@ def reachable_count(floor: Floor, layout: Layout, aisle: float, site: BaseGeomet
     return int(hits.any(axis=1).sum())
 
 
-def near(geoms, area: BaseGeometry) -> np.ndarray:
+def near(geoms: Pool | Iterable[BaseGeometry], area: BaseGeometry) -> np.ndarray:
     """The geometries that touch ``area`` (so work on one hall does not grow with the floor)."""
     if isinstance(geoms, Pool):
         return geoms.near(area)
@@ -285,7 +294,13 @@ def near(geoms, area: BaseGeometry) -> np.ndarray:
     return arr[shapely.intersects(area, arr)]
 
 
-def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check_cancel):
+def _second_pass(
+    floor: Floor,
+    region: Region,
+    booth_space: BaseGeometry,
+    first: Layout,
+    check_cancel: Callable[[], None],
+) -> list[Layout]:
     """What the first pattern left (a trapezoid's slanted end, an L's other arm): try again.
 
     Booths of the second pattern keep an aisle's width from the first, so they can neither shut
@@ -305,7 +320,7 @@ def _second_pass(floor: Floor, region: Region, booth_space, first: Layout, check
     return found[:1]
 
 
-def _corner_grid(region: Region, space) -> list[Layout]:
+def _corner_grid(region: Region, space: Space) -> list[Layout]:
     """The baseline: one axis-aligned pattern, first aisle at the region's lower-left corner."""
     w, d = region.booth
     frame = Frame(0.0, w, d, region.aisle)

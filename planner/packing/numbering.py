@@ -17,9 +17,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable
+from typing import Protocol
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from planner.model.natural_order import row_letters
 from planner.model.patch import Patch
@@ -78,8 +80,14 @@ def _row_gaps(geoms: np.ndarray, rows: list[list[int]]) -> list[float]:
     return gaps
 
 
+class _Numberer(Protocol):
+    """The booth number for counter ``n``."""
+
+    def __call__(self, n: int, /) -> str: ...
+
+
 def numbers_for(
-    geoms: Iterable,
+    geoms: Iterable[BaseGeometry],
     scheme: str,
     prefix: str = "",
     start: int = 1,
@@ -96,11 +104,11 @@ def numbers_for(
         return []
     dash = f"{prefix}-" if prefix else ""
 
-    def claim(i: int, make, n: int, step: int = 1) -> int:
+    def claim(i: int, make: _Numberer, n: int, step: int = 1) -> int:
         while make(n) in used:
             n += step
-        out[i] = make(n)
-        used.add(out[i])
+        number = out[i] = make(n)
+        used.add(number)
         return n + step
 
     if scheme == "prefix":

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from planner.errors import BoothplanError
 from planner.model.entities import Booth
@@ -112,7 +114,7 @@ def pack(
 
 
 @contextmanager
-def _collector_paused():
+def _collector_paused() -> Iterator[None]:
     """The packer makes many short-lived arrays and no reference cycles; Python's cycle
     collector found nothing to free yet cost a fifth of the time (more on big floors, as it
     walks every live object). Paused for the pack only, and only if it was running."""
@@ -126,16 +128,16 @@ def _collector_paused():
 
 
 def _pack(
-    plan,
-    zone_ids,
-    target,
-    column_in_booth,
-    progress,
-    cancel,
-    baseline,
-    workers,
-    keep_frozen,
-    renumber,
+    plan: Plan,
+    zone_ids: list[str] | None,
+    target: int | None,
+    column_in_booth: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    baseline: bool,
+    workers: int | None,
+    keep_frozen: bool,
+    renumber: bool,
 ) -> PackResult:
     started = time.perf_counter()
 
@@ -271,11 +273,13 @@ def _refuse_runaway(regions: list[Region]) -> None:
         )
 
 
-def _array(geoms) -> np.ndarray:
+def _array(geoms: Iterable[BaseGeometry]) -> np.ndarray:
     return np.array(list(geoms), dtype=object)
 
 
-def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
+def _fronts(
+    hall: BaseGeometry, booths: list[Booth], plan: Plan, all_geoms: list[Polygon]
+) -> list[Polygon]:
     """Aisle rectangles the kept booths front on, which new booths must leave free.
 
     A side counts as a front when no booth of the plan before the re-pack stood there (that is
@@ -292,7 +296,7 @@ def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
     in_hall = within_area(shapely.buffer(hall, EDGE_TOL, join_style="mitre"), flat)
     obstacles = [o.geometry for o in plan.obstacles.values()]
 
-    def free_among(pool: list) -> np.ndarray:
+    def free_among(pool: list[Polygon]) -> np.ndarray:
         tree = shapely.STRtree(np.array(pool + obstacles, dtype=object))
         hit, _ = tree.query(flat, predicate="intersects")
         free = in_hall.copy()
@@ -306,7 +310,7 @@ def _fronts(hall, booths: list[Booth], plan: Plan, all_geoms: list) -> list:
     return list(rects[front])
 
 
-def _by_region(booths: list[Booth], region_of: dict) -> dict[str, list[Booth]]:
+def _by_region(booths: list[Booth], region_of: dict[str, Region]) -> dict[str, list[Booth]]:
     out: dict[str, list[Booth]] = {}
     for booth in booths:
         out.setdefault(region_of[booth.id].key, []).append(booth)
@@ -316,11 +320,11 @@ def _by_region(booths: list[Booth], region_of: dict) -> dict[str, list[Booth]]:
 def _number(
     base: Plan,
     booths: list[Booth],
-    region_of: dict,
+    region_of: dict[str, Region],
     regions: list[Region],
     numbered: frozenset[str] | set[str] = frozenset(),
     avoid: frozenset[str] | set[str] = frozenset(),
-) -> list:
+) -> list[Booth]:
     """Number the new booths region by region; kept booths keep theirs, none is repeated.
 
     Booths in ``numbered`` already carry a number (the one of the booth that stood there);
@@ -352,7 +356,16 @@ def _number(
     return out
 
 
-def _report(plan, regions, keep, booths, region_of, doors, target, all_regions) -> CapacityReport:
+def _report(
+    plan: Plan,
+    regions: list[Region],
+    keep: list[Booth],
+    booths: list[Booth],
+    region_of: dict[str, Region],
+    doors: list[BaseGeometry],
+    target: int | None,
+    all_regions: list[Region],
+) -> CapacityReport:
     obstacles = [o.geometry for o in plan.obstacles.values()]
     blocked = shapely.union_all(obstacles + [d for d in doors if not d.is_empty])
     kept_by: dict[str, int] = {}
@@ -370,7 +383,7 @@ def _report(plan, regions, keep, booths, region_of, doors, target, all_regions) 
             ZoneCapacity(
                 name=region.name,
                 use=region.use,
-                booth=tuple(region.booth),
+                booth=region.booth,
                 aisle=region.aisle,
                 placed=placed + kept,
                 kept=kept,

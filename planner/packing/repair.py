@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import numpy as np
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from planner.model.entities import Booth
 from planner.model.plan import Plan
@@ -84,7 +85,9 @@ def open_doors(base: Plan, booths: list[Booth]) -> list[Booth]:
     return [b for b, keep in zip(booths, alive, strict=True) if keep]
 
 
-def _doors_joined(hall, geoms: np.ndarray, others: np.ndarray, reaches, aisle: float):
+def _doors_joined(
+    hall: BaseGeometry, geoms: np.ndarray, others: np.ndarray, reaches: np.ndarray, aisle: float
+) -> np.ndarray:
     """For each door: does the piece of walkable floor there hold the front of some booth?"""
     if len(geoms) == 0:
         return np.ones(len(reaches), dtype=bool)

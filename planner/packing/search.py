@@ -9,16 +9,18 @@ All slots of a batch of offsets are tested in one ``shapely.contains`` call per 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+from shapely.geometry import LinearRing
 from shapely.geometry.base import BaseGeometry
 
 from planner.packing.pattern import Frame, SlotGrid, neighbour_blocked, slot_grid
 
 Check = Callable[[], None]  # raises PackCancelled when the user cancelled
+Bounds = tuple[float, float, float, float]  # umin, vmin, umax, vmax in a frame's own axes
 
 
 @dataclass(slots=True)
@@ -36,7 +38,8 @@ class Space:
     column_tree: shapely.STRtree | None
     no_booth: shapely.STRtree | None  # booths and kept aisles, shrunk a hair: no booth overlaps
     no_aisle: shapely.STRtree | None  # booths standing: no aisle crosses them
-    cores: dict = field(default_factory=dict)  # (which, radius) -> prepared eroded space
+    # (which, radius) -> prepared eroded space
+    cores: dict[tuple[str, float], BaseGeometry] = field(default_factory=dict)
 
     def core(self, which: str, radius: float) -> BaseGeometry:
         """``booths`` or ``aisles`` shrunk by more than ``radius``: any rectangle of that
@@ -54,8 +57,8 @@ def make_space(
     booths: BaseGeometry,
     aisles: BaseGeometry,
     columns: np.ndarray,
-    occupied: list | None = None,
-    reserved: list | None = None,
+    occupied: Sequence[BaseGeometry] | None = None,
+    reserved: Sequence[BaseGeometry] | None = None,
 ) -> Space:
     booths = shapely.buffer(booths, 1e-6, join_style="mitre")
     shapely.prepare(booths)
@@ -88,7 +91,9 @@ class Layout:
 
 def polygons(corners: np.ndarray) -> np.ndarray:
     ring = np.concatenate([corners, corners[:, :1]], axis=1)
-    return shapely.polygons(ring)
+    boxes = shapely.polygons(ring)
+    assert isinstance(boxes, np.ndarray)  # an array of rings makes an array of polygons
+    return boxes
 
 
 def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
@@ -110,12 +115,12 @@ def evaluate(grid: SlotGrid, space: Space) -> tuple[np.ndarray, np.ndarray]:
     ok[exact] = shapely.contains(
         space.booths, boxes[exact] if boxes is not None else polygons(corners[exact])
     )
-    if space.no_booth is not None and ok.any():
+    if space.no_booth is not None and boxes is not None and ok.any():
         live = np.flatnonzero(ok)
         hit, _ = space.no_booth.query(boxes[live], predicate="intersects")
         ok[live[hit]] = False
     column = np.zeros(len(corners), dtype=bool)
-    if space.column_tree is not None and ok.any():
+    if space.column_tree is not None and boxes is not None and ok.any():
         live = np.flatnonzero(ok)
         b, c = space.column_tree.query(boxes[live], predicate="intersects")
         held = shapely.contains(boxes[live[b]], space.columns[c])
@@ -175,7 +180,7 @@ def _points_first(
     return inside, sure
 
 
-def _outward_rects(p: np.ndarray, q: np.ndarray, depth: float, inset: float = 1e-6):
+def _outward_rects(p: np.ndarray, q: np.ndarray, depth: float, inset: float = 1e-6) -> np.ndarray:
     """Rectangles ``depth`` deep outside the sides ``p → q`` of counter-clockwise boxes."""
     t = q - p
     t = t / np.linalg.norm(t, axis=1, keepdims=True)
@@ -214,7 +219,7 @@ def frames_for(region: BaseGeometry, booth: tuple[float, float], aisle: float) -
     return frames
 
 
-def _rings(geom: BaseGeometry) -> list:
+def _rings(geom: BaseGeometry) -> list[LinearRing]:
     rings = []
     for part in shapely.get_parts(geom):
         if part.geom_type == "Polygon":
@@ -245,12 +250,14 @@ def _snaps(values: np.ndarray, base: float, shifts: np.ndarray, period: float) -
     return np.unique(out)
 
 
-def _local_bounds(frame: Frame, region: BaseGeometry) -> tuple[float, float, float, float]:
+def _local_bounds(frame: Frame, region: BaseGeometry) -> Bounds:
     local = frame.to_local(shapely.get_coordinates(region))
     return (*local.min(axis=0), *local.max(axis=0))
 
 
-def _scan(frame: Frame, bounds, space: Space, offsets: np.ndarray):
+def _scan(
+    frame: Frame, bounds: Bounds, space: Space, offsets: np.ndarray
+) -> tuple[SlotGrid, np.ndarray, np.ndarray, np.ndarray]:
     grid = slot_grid(frame, offsets, bounds)
     valid, column = evaluate(grid, space)
     scores = valid.reshape(len(offsets), -1).sum(axis=1)
@@ -265,7 +272,8 @@ def search(
     steps: int = 6,
 ) -> list[Layout]:
     """The best pattern of each frame over offsets, best first; empty when nothing fits."""
-    found: list[tuple] = []
+    # (-count, frame order, layout, what placing bands needs: cross-aisle offset, bounds, outline)
+    found: list[tuple[int, int, Layout, tuple[float, Bounds, np.ndarray] | None]] = []
     for order, frame in enumerate(frames):
         check()
         bounds = _local_bounds(frame, region)
@@ -288,9 +296,9 @@ def search(
         u0 = u_scan[int(np.argmax(s)), 0]
         # The best few row offsets again, with the cross aisles in place, and a little around.
         fine = np.array([-1 / 3, 1 / 3]) / steps
-        refine = [[u0, v] for v in top_v] + [[u0 + Q * f, v0] for f in fine]
-        refine += [[u0, v0 + P * f] for f in fine]
-        refine = np.array(refine)
+        tries = [[u0, v] for v in top_v] + [[u0 + Q * f, v0] for f in fine]
+        tries += [[u0, v0 + P * f] for f in fine]
+        refine = np.array(tries)
         refine[:, 0] %= Q
         refine[:, 1] %= P
         grid, valid, column, s = _scan(frame, bounds, space, refine)
@@ -310,8 +318,10 @@ def search(
     # for the best few frames only, it costs as much as a scan.
     from planner.packing.bands import best_bands  # bands builds on this module
 
-    for k, (_, order, layout, (u0, bounds, local)) in enumerate(found[:BAND_FRAMES]):
+    for k, (_, order, layout, banding) in enumerate(found[:BAND_FRAMES]):
         check()
+        assert banding is not None  # every search result carries it; only bands drop it
+        u0, bounds, local = banding
         free = best_bands(layout.frame, u0, space, bounds, local[:, 1])
         if free is not None and free.count > layout.count:
             found[k] = (-free.count, order, free, None)
@@ -335,4 +345,13 @@ def layout_of(grid: SlotGrid, valid: np.ndarray, column: np.ndarray) -> Layout:
     )
 
 
-__all__ = ["Layout", "Space", "evaluate", "frames_for", "make_space", "polygons", "search"]
+__all__ = [
+    "Bounds",
+    "Layout",
+    "Space",
+    "evaluate",
+    "frames_for",
+    "make_space",
+    "polygons",
+    "search",
+]

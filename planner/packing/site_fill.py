@@ -159,7 +159,15 @@ def fill_sites(
     return [results[k] for k in range(len(jobs))]
 
 
-def _fill_in_workers(pieces, jobs, baseline, check_cancel, tell, workers, results) -> None:
+def _fill_in_workers(
+    pieces: FloorPieces,
+    jobs: list[SiteJob],
+    baseline: bool,
+    check_cancel: Check,
+    tell: Tell,
+    workers: int,
+    results: dict[int, list[list[Layout]]],
+) -> None:
     total = sum(_size(job) for job in jobs) or 1.0
     # forkserver: workers start from a clean process, never by forking the app's threads.
     context = multiprocessing.get_context("forkserver")
@@ -192,17 +200,19 @@ def _size(job: SiteJob) -> float:
     return sum(r.geometry.area for r in job.regions)
 
 
-_worker: dict = {}
+# What a worker process fills its sites from: the plan's pieces and the baseline flag.
+_worker: dict[str, tuple[FloorPieces, bool]] = {}
 
 
 def _start_worker(pieces: FloorPieces, baseline: bool) -> None:
     # As in the parent (packer._collector_paused): short-lived arrays, no reference cycles.
     gc.disable()
-    _worker["pieces"], _worker["baseline"] = pieces, baseline
+    _worker["setup"] = (pieces, baseline)
 
 
 def _fill_in_worker(job: SiteJob) -> list[list[Layout]]:
-    return fill_site(_worker["pieces"], job, _worker["baseline"])
+    pieces, baseline = _worker["setup"]
+    return fill_site(pieces, job, baseline)
 
 
 __all__ = ["FloorPieces", "SiteJob", "fill_site", "fill_sites", "site_jobs", "workers_for"]

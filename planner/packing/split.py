@@ -38,10 +38,10 @@ def reflex_corners(poly: Polygon) -> list[tuple[np.ndarray, np.ndarray, np.ndarr
     return [(xy[i], a[i] / la[i], b[i] / lb[i]) for i in reflex]
 
 
-def candidate_cuts(poly: Polygon, min_area: float) -> list[tuple[list[Polygon], LineString]]:
+def candidate_cuts(poly: BaseGeometry, min_area: float) -> list[tuple[list[Polygon], LineString]]:
     """Ways to cut ``poly`` in two or more parts of at least ``min_area`` m², with the cut."""
     out: list[tuple[list[Polygon], LineString]] = []
-    if poly.geom_type != "Polygon":
+    if not isinstance(poly, Polygon):  # a multipolygon is not cut
         return out
     reach = float(np.hypot(*np.subtract(poly.bounds[2:], poly.bounds[:2]))) * 2
     corners = np.asarray(poly.exterior.coords)[:-1]
@@ -60,7 +60,8 @@ def candidate_cuts(poly: Polygon, min_area: float) -> list[tuple[list[Polygon], 
                     cuts.append(_first_crossing(poly, chord, corner) or chord)
                 break
         for cut in sorted(cuts, key=lambda c: c.length)[:MAX_CUTS]:
-            parts = [p for p in split(poly, cut).geoms if p.area > 1e-6]
+            # A polygon split by a line falls into polygons.
+            parts = [p for p in split(poly, cut).geoms if isinstance(p, Polygon) and p.area > 1e-6]
             if len(parts) >= 2 and all(p.area >= min_area for p in parts):
                 out.append((sorted(parts, key=lambda p: -p.area), cut))
     return out
