@@ -5,15 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from exhibitor_fixtures import (
-    EXHIBITORS,
-    FLOORS,
-    exhibitor,
-    grid,
-    plan_of,
-    rows_on_floor,
-    two_zone_plan,
-)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +15,15 @@ from planner.model.booth_sides import side_contacts
 from planner.model.plan import Plan
 from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED
 from planner.packing.allocate import allocate
+from tests.exhibitors.exhibitor_fixtures import (
+    EXHIBITORS,
+    FLOORS,
+    exhibitor,
+    grid,
+    plan_of,
+    rows_on_floor,
+    two_zone_plan,
+)
 
 AT = "2025-05-01T08:00:00Z"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from exhibitor_fixtures import exhibitor, grid, plan_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +18,7 @@ from planner.model.booking import (
 )
 from planner.model.roster import RosterError, add_sectors, find_exhibitor, remove_exhibitor
 from planner.model.status import AVAILABLE, BLOCKED, CONFIRMED, ON_HOLD, RESERVED, STATUSES
+from tests.exhibitors.exhibitor_fixtures import exhibitor, grid, plan_of
 
 AT = "2025-05-01T08:00:00Z"
 

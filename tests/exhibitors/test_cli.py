@@ -6,11 +6,11 @@ import csv
 import json
 
 import pytest
-from exhibitor_fixtures import EXHIBITORS, FLOORS, rows_on_floor
 
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan, write_plan
+from tests.exhibitors.exhibitor_fixtures import EXHIBITORS, FLOORS, rows_on_floor
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 
-from exhibitor_fixtures import EXHIBITORS, exhibitor, grid, plan_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +12,7 @@ from planner.formats.exhibitors_csv import EXPORT_COLUMNS, read_exhibitors, writ
 from planner.model import Plan
 from planner.model.booking import assign
 from planner.model.spreadsheet import FORMULA_STARTS, neutralise, restore
+from tests.exhibitors.exhibitor_fixtures import EXHIBITORS, exhibitor, grid, plan_of
 
 DANGEROUS = [
     '=HYPERLINK("http://evil.example","click")',

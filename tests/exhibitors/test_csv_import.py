@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 
 import pytest
-from exhibitor_fixtures import EXHIBITORS, exhibitor, plan_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.formats.exhibitors_csv import ExhibitorCsvError, read_exhibitors
 from planner.model import Plan
 from planner.model.status import CONFIRMED, ON_HOLD, RESERVED
+from tests.exhibitors.exhibitor_fixtures import EXHIBITORS, exhibitor, plan_of
 
 HEADER = "name,name_en,country,sector,booths,status,email,phone\n"
 
@@ -237,9 +237,8 @@ def test_decomposed_unicode_names_match_composed_ones(tmp_path):
 
 
 def test_a_status_changed_in_the_file_reaches_the_booths_already_held(tmp_path):
-    from exhibitor_fixtures import grid
-
     from planner.model.booking import assign, history
+    from tests.exhibitors.exhibitor_fixtures import grid
 
     plan = plan_of(*grid(1, 3), exhibitor(1, "HTX Sơn La", booking_status=RESERVED))
     plan = plan.apply(assign(plan, ["A1", "A2"], "exhibitor-1", RESERVED))

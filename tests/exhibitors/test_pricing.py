@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import shapely
-from exhibitor_fixtures import grid, plan_of, two_zone_plan, with_prices
 from shapely import box
 
 from planner.model import Booth, Hall, Zone
@@ -20,6 +19,7 @@ from planner.model.pricing import (
     set_zone_price,
 )
 from planner.model.status import BLOCKED, CONFIRMED, ON_HOLD
+from tests.exhibitors.exhibitor_fixtures import grid, plan_of, two_zone_plan, with_prices
 
 AT = "2025-05-01T08:00:00Z"
 
@@ -108,7 +108,7 @@ def test_totals_by_state():
         100,
         0.0,
     )
-    from exhibitor_fixtures import exhibitor
+    from tests.exhibitors.exhibitor_fixtures import exhibitor
 
     plan = plan.apply(plan.edit().put(exhibitor(1)).build())
     plan = plan.apply(assign(plan, ["A1"], "exhibitor-1", CONFIRMED, at=AT))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from exhibitor_fixtures import EXHIBITORS, FLOORS
 
 from planner.formats.exhibitors_csv import read_exhibitors
 from planner.formats.geojson_floor import read_floor
@@ -11,6 +10,7 @@ from planner.formats.plan_file import read_plan, write_plan
 from planner.model.booking import set_status
 from planner.model.status import AVAILABLE, BLOCKED
 from planner.packing.allocate import allocate
+from tests.exhibitors.exhibitor_fixtures import EXHIBITORS, FLOORS
 
 AT = "2025-05-01T08:00:00Z"
 

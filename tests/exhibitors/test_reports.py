@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from exhibitor_fixtures import EXHIBITORS, FLOORS, rows_on_floor, with_prices
 
 from planner.formats.exhibitors_csv import read_exhibitors
 from planner.formats.geojson_floor import read_floor
@@ -16,6 +15,7 @@ from planner.model.pricing import booth_prices
 from planner.model.reports import GROUPS, NO_EXHIBITOR, build_report
 from planner.model.status import BLOCKED, STATUSES
 from planner.packing.allocate import allocate
+from tests.exhibitors.exhibitor_fixtures import EXHIBITORS, FLOORS, rows_on_floor, with_prices
 
 AT = "2025-05-01T08:00:00Z"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from exhibitor_fixtures import exhibitor, grid, plan_of
 from shapely import box
 
 from planner.model import Exhibitor, Hall, PlanInfo
 from planner.model.booking import assign
 from planner.model.roster import RosterError, save_exhibitor
+from tests.exhibitors.exhibitor_fixtures import exhibitor, grid, plan_of
 
 
 @pytest.fixture

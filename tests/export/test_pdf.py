@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from export_plans import FLOORS, SPECIAL_NAMES, laocai_plan, small_plan
 from pypdf import PdfReader
 
 from planner.errors import BoothplanError
@@ -19,6 +18,7 @@ from planner.export.index_pages import booth_section, exhibitor_section
 from planner.export.layout import MM
 from planner.export.pdf import PdfOptions, render_pdf, render_pdf_bytes, write_pdf
 from planner.export.sorting import name_key
+from tests.export.export_plans import FLOORS, SPECIAL_NAMES, laocai_plan, small_plan
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "export"
 PRINTED = "2025-11-20"

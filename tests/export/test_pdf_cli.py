@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from export_plans import FLOORS, small_plan
 from pypdf import PdfReader
 
 from planner.cli import main
 from planner.export.layout import MM
 from planner.formats.plan_file import write_plan
+from tests.export.export_plans import FLOORS, small_plan
 
 
 @pytest.fixture(scope="module")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from formats_helpers import full_plan
 
 from planner.model import Plan
+from tests.formats.formats_helpers import full_plan
 
 
 @pytest.fixture

@@ -16,14 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
-from formats_helpers import ROOT, full_plan
 
 from planner.formats.plan_file import PlanFileError, read_plan, write_plan
+from tests.formats.formats_helpers import ROOT, full_plan
 
 _SAVER = """
 import sys
 sys.path.insert(0, {helpers!r})
-from formats_helpers import full_plan
+from tests.formats.formats_helpers import full_plan
 from planner.formats.plan_file import write_plan
 plan = full_plan(booth_count={count})
 print("ready", flush=True)
@@ -152,7 +152,7 @@ def test_full_disk_on_a_new_file_leaves_nothing(tiny_disk):
 _LIMITED = """
 import resource, signal, sys
 sys.path.insert(0, {helpers!r})
-from formats_helpers import full_plan
+from tests.formats.formats_helpers import full_plan
 from planner.formats.plan_file import PlanFileError, write_plan
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get the error (EFBIG), not the signal
 resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from formats_helpers import FLOORS, LAOCAI, UNICODE, full_plan
 from shapely.geometry import box, shape
 
 from planner.formats.geojson_floor import (
@@ -17,6 +16,7 @@ from planner.formats.geojson_floor import (
 from planner.formats.plan_file import read_plan, write_plan
 from planner.model import Plan
 from planner.model.status import CONFIRMED, ON_HOLD
+from tests.formats.formats_helpers import FLOORS, LAOCAI, UNICODE, full_plan
 
 SAMPLES = sorted(FLOORS.glob("*.geojson"))
 

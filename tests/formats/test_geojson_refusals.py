@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from formats_helpers import LAOCAI, run_cli
 
 from planner.formats.geojson_floor import FloorError, read_floor
+from tests.formats.formats_helpers import LAOCAI, run_cli
 
 GOOD_TEXT = LAOCAI.read_text(encoding="utf-8")
 GOOD = json.loads(GOOD_TEXT)

@@ -11,7 +11,6 @@ import os
 import threading
 
 import pytest
-from formats_helpers import SONLA
 
 from planner.cli import main
 from planner.formats import exhibitors_csv, geojson_floor
@@ -19,6 +18,7 @@ from planner.formats.exhibitors_csv import ExhibitorCsvError, parse_exhibitors, 
 from planner.formats.geojson_floor import FloorError, read_floor
 from planner.formats.plan_file import PlanFileError, read_plan
 from planner.model import Plan
+from tests.formats.formats_helpers import SONLA
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 import pytest
-from formats_helpers import FLOORS, ROOT
 
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan
+from tests.formats.formats_helpers import FLOORS, ROOT
 
 LAYOUTS = ROOT / "layouts"
 FLOOR_FILES = sorted(FLOORS.glob("*.geojson"))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from formats_helpers import FLOORS, LAOCAI, UNICODE, full_plan, run_cli
 
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan, write_plan
+from tests.formats.formats_helpers import FLOORS, LAOCAI, UNICODE, full_plan, run_cli
 
 
 @pytest.mark.parametrize("floor", sorted(FLOORS.glob("*.geojson")), ids=lambda p: p.stem)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from formats_helpers import TEST_DATA, full_plan
 
 from planner.cli import main
 from planner.formats.plan_file import (
@@ -28,6 +27,7 @@ from planner.formats.plan_file import (
 )
 from planner.formats.plan_schema import affinity, expected_schema
 from planner.formats.plan_tables import create_tables
+from tests.formats.formats_helpers import TEST_DATA, full_plan
 
 
 def _sha(path: Path) -> str:

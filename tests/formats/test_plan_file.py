@@ -11,7 +11,6 @@ from dataclasses import replace
 
 import pytest
 import sqlite_utils
-from formats_helpers import TEST_DATA, UNICODE, full_plan
 from shapely.geometry import box
 
 from planner.formats import migrations
@@ -24,6 +23,7 @@ from planner.formats.plan_file import (
     write_plan,
 )
 from planner.model import Booth, Plan
+from tests.formats.formats_helpers import TEST_DATA, UNICODE, full_plan
 
 
 def test_round_trip_is_exact(plan, tmp_path):

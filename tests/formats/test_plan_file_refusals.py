@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 import shapely
-from formats_helpers import ROOT, full_plan, run_cli
 from shapely.geometry import Point
 
 from planner.formats.plan_file import FORMAT_VERSION, PlanFileError, read_plan, write_plan
+from tests.formats.formats_helpers import ROOT, full_plan, run_cli
 
 
 def _plan_file(folder: Path, name: str = "plan.boothplan") -> Path:

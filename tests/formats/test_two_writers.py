@@ -21,10 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from formats_helpers import ROOT, SONLA
 
 from planner.formats.plan_file import open_plan, write_plan
 from planner.formats.plan_lock import lock_path, write_lock
+from tests.formats.formats_helpers import ROOT, SONLA
 
 EXHIBITORS = ROOT.parent / "shared" / "exhibitors" / "sonla-week.csv"
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from packing_helpers import booth_at, hall, plan_of
 from shapely.geometry import box
 
 from planner.model import Booth
 from planner.model.natural_order import natural_key
 from planner.packing.numbering import SCHEMES, find_rows, numbers_for, renumber
+from tests.packing.packing_helpers import booth_at, hall, plan_of
 
 
 def two_facing_rows():

@@ -6,13 +6,13 @@ import json
 from dataclasses import replace
 
 import pytest
-from packing_helpers import LAOCAI, SONLA, booth_at
 from shapely.geometry import box
 
 from planner.cli import main
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan, write_plan
 from planner.packing.capacity import CapacityReport, ZoneCapacity, advise
+from tests.packing.packing_helpers import LAOCAI, SONLA, booth_at
 
 
 @pytest.fixture

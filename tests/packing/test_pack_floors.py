@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import replace
 
 import pytest
-from packing_helpers import HAIPHONG, LAOCAI, SONLA, assert_rules_hold, door, hall, plan_of
 from shapely import affinity
 from shapely.geometry import box
 
@@ -17,6 +16,15 @@ from planner.model import Obstacle
 from planner.model.rules import check
 from planner.model.status import CONFIRMED, RESERVED
 from planner.packing import PackCancelled, pack
+from tests.packing.packing_helpers import (
+    HAIPHONG,
+    LAOCAI,
+    SONLA,
+    assert_rules_hold,
+    door,
+    hall,
+    plan_of,
+)
 
 
 @pytest.fixture(scope="module")

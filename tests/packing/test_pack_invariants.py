@@ -7,12 +7,12 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from packing_helpers import assert_rules_hold, column, hall, l_shape, plan_of, rotated
 from shapely.geometry import LineString, Point, Polygon, box
 
 from planner.model import Door
 from planner.model.rules import check
 from planner.packing import pack
+from tests.packing.packing_helpers import assert_rules_hold, column, hall, l_shape, plan_of, rotated
 
 
 @st.composite

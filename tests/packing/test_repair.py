@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from packing_helpers import booth_at, door, hall, plan_of
 from shapely.geometry import box
 
 from planner.model.rules import check
 from planner.packing.repair import open_doors, prune
+from tests.packing.packing_helpers import booth_at, door, hall, plan_of
 
 
 def test_a_run_too_long_loses_one_booth_not_all():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from packing_helpers import booth_at, column, door, hall, plan_of, zone
 from shapely.geometry import box
 
 from planner.model import Booth
 from planner.model.rules import RULE_KEYS, Problem, check, door_clear_zone
+from tests.packing.packing_helpers import booth_at, column, door, hall, plan_of, zone
 
 
 def good_row(n=10, y=9.0):

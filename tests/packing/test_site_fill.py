@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 import shapely
-from packing_helpers import column, door, hall, plan_of
 from shapely import affinity
 from shapely.geometry import Polygon, box
 
@@ -19,6 +18,7 @@ from planner.model.status import CONFIRMED
 from planner.packing import PackCancelled, pack
 from planner.packing.regions import plan_regions
 from planner.packing.site_fill import PARALLEL_AREA, WORKERS_ENV, site_jobs, workers_for
+from tests.packing.packing_helpers import column, door, hall, plan_of
 
 HALL = Polygon([(0, 0), (42, 0), (42, 24), (20, 30), (0, 24)])  # a gabled hall, not a box
 

@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import box
-from ui_helpers import window_size
 
 from planner.model import Booth, Exhibitor, Hall, Plan, PlanInfo, Zone
 from planner.ui import errors as ui_errors
 from planner.ui.workers import wait_for_jobs
+from tests.ui.ui_helpers import window_size
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QListWidget, QMessageBox
-from ui_helpers import click
 
 from planner.model import Exhibitor
 from planner.ui.booking_controller import ExhibitorPicker
+from tests.ui.ui_helpers import click
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
@@ -154,9 +154,9 @@ def test_a_refused_status_change_in_properties_is_a_message_box(window, qtbot):
 
 def test_right_click_on_a_booth_offers_booking(window, qtbot):
     from PySide6.QtGui import QContextMenuEvent
-    from ui_helpers import pos
 
     from planner.ui.canvas_menu import canvas_menu
+    from tests.ui.ui_helpers import pos
 
     # The real event: a context-menu event on the canvas pops the menu up for booth A02.
     port = window.view.viewport()

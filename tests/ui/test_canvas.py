@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from ui_helpers import pos
 
 from planner import theme
+from tests.ui.ui_helpers import pos
 
 LAOCAI = Path(__file__).resolve().parents[2] / "layouts" / "laocai-fair-2025.boothplan"
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
-from ui_helpers import pos
 
 from planner.ui.panels.exhibitors import EXHIBITOR_MIME, _name_tag
+from tests.ui.ui_helpers import pos
 
 
 def _mime(exhibitor_id: str = "exhibitor-1") -> QMimeData:

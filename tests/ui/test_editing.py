@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import box
-from ui_helpers import click, drag
+
+from tests.ui.ui_helpers import click, drag
 
 
 def test_click_selects_and_ctrl_click_adds(window, qtbot):

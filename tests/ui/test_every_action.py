@@ -16,10 +16,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMenu, QMessageBox
-from ui_helpers import window_size
 
 from planner.ui.main_window import MainWindow
 from planner.ui.workers import wait_for_jobs
+from tests.ui.ui_helpers import window_size
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "layouts" / "sonla-week-coopmart.boothplan"

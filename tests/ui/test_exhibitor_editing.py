@@ -154,7 +154,8 @@ def test_greyed_out_actions_say_what_to_select_and_tooltips_show_shortcuts(windo
 
 def test_ctrl_y_redoes(window, qtbot):
     from PySide6.QtCore import Qt
-    from ui_helpers import drag
+
+    from tests.ui.ui_helpers import drag
 
     drag(qtbot, window.view, (4.5, 4.5), (14.5, 10.5))
     moved = window.document.plan

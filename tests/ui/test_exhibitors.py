@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog
-from ui_helpers import pos
 
 from planner.ui.panels.exhibitors import EXHIBITOR_MIME
+from tests.ui.ui_helpers import pos
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "exhibitors"
 

@@ -13,9 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from file_answers import Answer
 from PySide6.QtWidgets import QFileDialog, QInputDialog
-from ui_helpers import window_size
 
 from planner.cli import main
 from planner.formats.plan_file import open_plan
@@ -23,6 +21,8 @@ from planner.formats.plan_lock import Holder, lock_path, read_holder
 from planner.ui.document import HELD, OUTSIDE
 from planner.ui.main_window import MainWindow
 from planner.ui.workers import wait_for_jobs
+from tests.ui.file_answers import Answer
+from tests.ui.ui_helpers import window_size
 
 ROOT = Path(__file__).resolve().parents[2]
 SONLA_PLAN = ROOT / "layouts" / "sonla-week-coopmart.boothplan"

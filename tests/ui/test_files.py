@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import drag
 
 from planner.formats.plan_file import read_plan
+from tests.ui.ui_helpers import drag
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 

@@ -8,13 +8,13 @@ from dataclasses import replace
 import pytest
 from shapely import affinity
 from shapely.geometry import LineString, box
-from ui_helpers import click, drag
 
 from planner.editing import edits
 from planner.editing.refusal import EditRefused
 from planner.formats.geojson_export import write_geojson
 from planner.formats.geojson_floor import read_floor
 from planner.model import Door
+from tests.ui.ui_helpers import click, drag
 
 pytestmark = pytest.mark.ui
 

@@ -16,11 +16,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from file_answers import Answer
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QPushButton
-from ui_helpers import window_size
 
 from planner.cli import main
 from planner.formats.plan_file import open_plan
@@ -28,6 +26,8 @@ from planner.model.frozen import is_frozen
 from planner.ui.canvas.convert import to_scene
 from planner.ui.main_window import MainWindow
 from planner.ui.workers import wait_for_jobs
+from tests.ui.file_answers import Answer
+from tests.ui.ui_helpers import window_size
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"

@@ -8,11 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from shapely.geometry import box
-from ui_helpers import click
 
 from planner.formats.geojson_floor import read_floor
 from planner.formats.plan_file import read_plan
 from planner.ui.autosave import offer_recovery, pending_recoveries, start_autosave
+from tests.ui.ui_helpers import click
 
 LAYOUTS = Path(__file__).resolve().parents[2] / "layouts"
 FLOORS = Path(__file__).resolve().parents[3] / "shared" / "floors"

@@ -12,12 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from file_answers import Answer
 from shapely.geometry import box
 
 from planner.formats.plan_file import read_plan
 from planner.model import Obstacle
 from planner.model.frozen import is_frozen
+from tests.ui.file_answers import Answer
 
 ROOT = Path(__file__).resolve().parents[2]
 LAOCAI = ROOT / "layouts" / "laocai-fair-2025.boothplan"

@@ -4,10 +4,9 @@ everything; save; reopen; and find the same plan."""
 
 from __future__ import annotations
 
-from ui_helpers import click, drag
-
 from planner.formats.plan_file import read_plan
 from planner.model import Plan
+from tests.ui.ui_helpers import click, drag
 
 
 def test_draw_pack_move_undo_redo_save_reopen(window, qtbot, tmp_path):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
-from ui_helpers import click, drag
 
 from planner.ui.pdf_dialog import describe
+from tests.ui.ui_helpers import click, drag
 
 
 def test_the_typing_hint_shows_only_with_a_drawing_tool(window):

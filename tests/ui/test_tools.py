@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from shapely.geometry import box
-from ui_helpers import click
 
 from planner.model import Plan
+from tests.ui.ui_helpers import click
 
 
 def _blank(window) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from shapely.geometry import Polygon, box
-from ui_helpers import click, pos
 
 from planner.model import Obstacle
+from tests.ui.ui_helpers import click, pos
 
 
 def _double_click(qtbot, view, x, y):
